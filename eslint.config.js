@@ -1,0 +1,102 @@
+// Flat ESLint config: type-aware typescript-eslint rules plus the folder boundaries from STYLE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Each folder may not import across these lines; the runtime a file needs is visible from its path. */
+const boundaries = [
+  {
+    files: ['src-main/shared/**/*.ts'],
+    patterns: [
+      {
+        group: ['node:*', 'electron', 'better-sqlite3', 'fastify', 'react', 'react-dom'],
+        message: 'src-main/shared is pure TypeScript: no Node, Electron, DOM or React.',
+      },
+      {
+        group: ['**/engine/**', '**/server/**', '../*.ts', '../index'],
+        message: 'src-main/shared imports nothing from the rest of src-main.',
+      },
+    ],
+  },
+  {
+    files: ['src-main/engine/**/*.ts'],
+    patterns: [
+      {
+        group: ['electron', 'electron/*'],
+        message: 'The engine is plain Node: never import electron.',
+      },
+      {
+        group: ['**/server/**', '**/src-renderer/**', 'react', 'react-dom'],
+        message: 'The engine does not depend on a shell or the renderer.',
+      },
+    ],
+  },
+  {
+    files: ['src-main/server/**/*.ts'],
+    patterns: [
+      {
+        group: ['electron', 'electron/*'],
+        message: 'The server shell runs in plain Node: never import electron.',
+      },
+    ],
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    patterns: [
+      {
+        group: ['node:*', 'electron', 'better-sqlite3'],
+        message: 'The renderer runs in a browser sandbox.',
+      },
+      {
+        group: ['**/src-main/engine/**', '**/src-main/server/**', '**/src-main/index*'],
+        message: 'The renderer imports only src-main/shared.',
+      },
+    ],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Row types for SQL results are named by the caller (`db.all<MeetingRow>(...)`) on purpose.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Fastify route handlers are async by contract: they return the payload (or throw) even when
+    // the engine call inside is synchronous.
+    files: ['src-main/server/routes/**/*.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
+    // Config files are loaded by their tools, which want a default export.
+    files: ['*.config.ts', '*.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  ...boundaries.map(({ files, patterns }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  })),
+);

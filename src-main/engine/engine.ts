@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Database } from './db/database';
+import { createDialogsService } from './dialogs/dialogs-service';
+import { createIdGenerator } from './ids';
+import { createMailOutboxRepo } from './mail/mail-outbox-repo';
+import { createMeetingsService } from './meetings/meetings-service';
+import { createRecordingsService } from './recordings/recordings-service';
+import { createSessionsService, type Application } from './sessions/sessions-service';
+import { renderJoinLink, validateMeetingUrlTemplate } from './settings/join-link';
+import { createSettingsRepo } from './settings/settings-repo';
+import { createUsersService } from './users/users-service';
+
+export type Logger = {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+};
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export type EngineOptions = {
+  /** SQLite file path (created if missing), or ':memory:'. */
+  databasePath: string;
+  /** The one application clients sign in to. Without an auth key, one is generated and kept. */
+  application: { id: number; authKey?: string };
+  clock?: Clock;
+  logger?: Logger;
+  /** Where the server is reachable, for links it hands out (recording downloads). */
+  publicUrl?: string;
+  /** Saved as the `meeting_url_template` setting when given. */
+  meetingUrlTemplate?: string;
+  /** Saved as the `auto_sign_up` setting when given. */
+  autoSignUp?: boolean;
+  nativeBinding?: string;
+};
+
+/**
+ * Builds the whole engine over one SQLite file. Everything with a side effect beyond the database
+ * (time, logging) is injected, so tests run it with a fake clock.
+ */
+export function createEngine(options: EngineOptions) {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const db: Database = openDatabase({
+    path: options.databasePath,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const settings = createSettingsRepo(db);
+  if (options.meetingUrlTemplate !== undefined) {
+    settings.set('meeting_url_template', validateMeetingUrlTemplate(options.meetingUrlTemplate));
+  }
+  if (options.autoSignUp !== undefined) settings.set('auto_sign_up', String(options.autoSignUp));
+
+  let authKeyGenerated = false;
+  let authKey = options.application.authKey ?? settings.get('auth_key');
+  if (authKey === undefined) {
+    authKey = randomBytes(16).toString('hex');
+    settings.set('auth_key', authKey);
+    authKeyGenerated = true;
+  }
+  const application: Application = { id: options.application.id, authKey };
+
+  let publicUrl = options.publicUrl ?? 'http://127.0.0.1';
+  const ids = createIdGenerator(clock);
+  const users = createUsersService(db, clock, {
+    autoSignUp: () => settings.get('auto_sign_up') !== 'false',
+  });
+  const sessions = createSessionsService(db, clock, users, application);
+  const dialogs = createDialogsService(db, clock, ids);
+  const recordings = createRecordingsService(db, clock, {
+    publicUrl: () => publicUrl,
+    secret: () => settings.secret(),
+  });
+  const outbox = createMailOutboxRepo(db);
+  const joinLink = (meetingId: string) =>
+    renderJoinLink(settings.get('meeting_url_template'), meetingId);
+  const meetings = createMeetingsService({
+    db,
+    clock,
+    ids,
+    users: users.repo,
+    dialogs,
+    recordings,
+    outbox,
+    joinLink,
+  });
+
+  return {
+    application,
+    /** True when this start generated the auth key (the CLI prints it once). */
+    authKeyGenerated,
+    db,
+    clock,
+    logger,
+    settings,
+    users,
+    sessions,
+    meetings,
+    dialogs,
+    recordings,
+    outbox,
+    joinLink,
+    /** The server learns its address only once it listens. */
+    setPublicUrl(url: string) {
+      publicUrl = url;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,159 @@
+import { validationError, type FieldErrors } from '../errors';
+
+/**
+ * Parses a `GET /meetings` query string (already split into keys and values) into typed filters.
+ * Keys arrive as `field=value` or `field[op]=value`; unknown keys are ignored, a known key with an
+ * unparseable value or operator is a 422 naming that key.
+ */
+export type FilterField =
+  'start_date' | 'end_date' | 'created_at' | 'updated_at' | 'scheduled' | '_id';
+export type FilterOp = 'eq' | 'lt' | 'lte' | 'gt' | 'gte' | 'ne' | 'in' | 'nin';
+export type FilterValue = number | string;
+export type Filter = { field: FilterField; op: FilterOp; values: FilterValue[] };
+export type SortField = 'start_date' | 'end_date' | 'created_at' | 'updated_at';
+
+export type ListQuery = {
+  filters: Filter[];
+  limit: number;
+  offset: number;
+  sort: { field: SortField; direction: 'asc' | 'desc' };
+};
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 100;
+const MAX_LIST_VALUES = 100;
+
+const ALIASES: Readonly<Record<string, FilterField>> = {
+  start_date: 'start_date',
+  start_at: 'start_date',
+  end_date: 'end_date',
+  end_at: 'end_date',
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+  scheduled: 'scheduled',
+  _id: '_id',
+};
+const OPS: readonly FilterOp[] = ['lt', 'lte', 'gt', 'gte', 'ne', 'in', 'nin'];
+const SORT_FIELDS: readonly SortField[] = ['start_date', 'end_date', 'created_at', 'updated_at'];
+const MAX_ISO_MS = 253_402_300_799_999;
+
+type Parser = (raw: string) => FilterValue | undefined;
+
+function parseSeconds(raw: string): number | undefined {
+  if (!/^-?\d{1,15}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** ISO-8601 date strings, or Unix seconds, normalised to the stored `toISOString()` form. */
+function parseTimestamp(raw: string): string | undefined {
+  let ms: number;
+  if (/^\d{1,12}(\.\d+)?$/.test(raw)) ms = Number(raw) * 1000;
+  else if (/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw))
+    ms = Date.parse(raw);
+  else return undefined;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ISO_MS) return undefined;
+  return new Date(ms).toISOString();
+}
+
+function parseBoolean(raw: string): number | undefined {
+  if (raw === 'true' || raw === '1') return 1;
+  if (raw === 'false' || raw === '0') return 0;
+  return undefined;
+}
+
+function parseObjectId(raw: string): string | undefined {
+  return /^[0-9a-f]{24}$/i.test(raw) ? raw.toLowerCase() : undefined;
+}
+
+const PARSERS: Readonly<Record<FilterField, Parser>> = {
+  start_date: parseSeconds,
+  end_date: parseSeconds,
+  created_at: parseTimestamp,
+  updated_at: parseTimestamp,
+  scheduled: parseBoolean,
+  _id: parseObjectId,
+};
+
+const EXPECTED: Readonly<Record<FilterField, string>> = {
+  start_date: 'an integer (Unix seconds)',
+  end_date: 'an integer (Unix seconds)',
+  created_at: 'an ISO-8601 date or Unix seconds',
+  updated_at: 'an ISO-8601 date or Unix seconds',
+  scheduled: 'true or false',
+  _id: 'a 24-character hex id',
+};
+
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+function valuesOf(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function parseCount(raw: string, min: number): number | undefined {
+  if (!/^\d{1,9}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min ? n : undefined;
+}
+
+export function parseListQuery(query: RawQuery): ListQuery {
+  const errors: FieldErrors = {};
+  const fail = (key: string, message: string) => (errors[key] ??= []).push(message);
+  const filters: Filter[] = [];
+  let limit = DEFAULT_LIMIT;
+  let offset = 0;
+  let sort: ListQuery['sort'] = { field: 'start_date', direction: 'asc' };
+
+  for (const [key, value] of Object.entries(query)) {
+    const raws = valuesOf(value);
+    const last = raws[raws.length - 1];
+    if (last === undefined) continue;
+
+    if (key === 'limit') {
+      const n = parseCount(last, 1);
+      if (n === undefined) fail(key, 'must be a positive integer');
+      else limit = Math.min(n, MAX_LIMIT);
+      continue;
+    }
+    if (key === 'offset' || key === 'skip') {
+      const n = parseCount(last, 0);
+      if (n === undefined) fail(key, 'must be a non-negative integer');
+      else offset = n;
+      continue;
+    }
+    if (key === 'sort_asc' || key === 'sort_desc') {
+      if (!SORT_FIELDS.includes(last as SortField))
+        fail(key, `must be one of ${SORT_FIELDS.join(', ')}`);
+      else sort = { field: last as SortField, direction: key === 'sort_asc' ? 'asc' : 'desc' };
+      continue;
+    }
+
+    const match = /^([a-z_]+)(?:\[([a-z]*)\])?$/.exec(key);
+    const field = match?.[1] === undefined ? undefined : ALIASES[match[1]];
+    if (!match || !field) continue; // unknown parameters are ignored (spec section 2)
+    const opText = match[2];
+    let op: FilterOp = 'eq';
+    if (opText !== undefined) {
+      if (!OPS.includes(opText as FilterOp)) {
+        fail(key, `unknown operator "${opText.slice(0, 20)}"; use one of ${OPS.join(', ')}`);
+        continue;
+      }
+      op = opText as FilterOp;
+    }
+    for (const raw of raws) {
+      const parts = op === 'in' || op === 'nin' ? raw.split(',').filter((p) => p !== '') : [raw];
+      if (parts.length === 0 || parts.length > MAX_LIST_VALUES) {
+        fail(key, `must list from 1 to ${MAX_LIST_VALUES} values`);
+        continue;
+      }
+      const values = parts.map(PARSERS[field]);
+      if (values.some((v) => v === undefined)) {
+        fail(key, `must be ${EXPECTED[field]}`);
+        continue;
+      }
+      filters.push({ field, op, values: values as FilterValue[] });
+    }
+  }
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  return { filters, limit, offset, sort };
+}

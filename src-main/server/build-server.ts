@@ -1,0 +1,91 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Engine } from '../engine/engine';
+import { EngineError } from '../engine/errors';
+import { registerDialogRoutes } from './routes/dialog-routes';
+import { registerMeetingRoutes } from './routes/meeting-routes';
+import { registerSessionRoutes } from './routes/session-routes';
+import { parseFormBody } from './form-body';
+import { baseError, wireError } from './wire-errors';
+
+export const ALLOWED_HEADERS = [
+  'CB-Token',
+  'CB-SDK',
+  'CB-AuthKey',
+  'CB-Api-Version',
+  'Content-Type',
+];
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** `/meetings.json?x` and `/meetings?x` are the same route: the SDK always adds `.json`. */
+export function stripJsonSuffix(url: string): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  return path.replace(/\.json$/, '') + (q < 0 ? '' : url.slice(q));
+}
+
+/** The ConnectyCube-compatible REST API over one engine. */
+export async function buildServer(engine: Engine): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    rewriteUrl: (req) => stripJsonSuffix(req.url ?? '/'),
+    // Lets `close()` finish promptly: idle keep-alive sockets are closed, busy ones finish first.
+    forceCloseConnections: 'idle',
+  });
+
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ALLOWED_HEADERS,
+    maxAge: 86_400,
+  });
+
+  // The SDK posts `subscribe` with a JSON content type and no body: that is `{}`, not an error.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, {});
+      return;
+    }
+    void parseJson(request, text, done);
+  });
+  // GET and DELETE arrive form-encoded with no body; older clients post sessions form-encoded.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      done(null, parseFormBody(typeof body === 'string' ? body : body.toString('utf8')));
+    },
+  );
+
+  // Fastify instances are thenable (plugin loading); these calls only register handlers.
+  void app.setErrorHandler((error: FastifyError | EngineError, request, reply) => {
+    if (error instanceof EngineError) {
+      const { status, body } = wireError(error);
+      return reply.code(status).send(body);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      engine.logger.error('request failed', {
+        url: request.url,
+        error: error.stack ?? String(error),
+      });
+      return reply.code(500).send(baseError('Internal server error'));
+    }
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'Malformed JSON body'
+        : error.message;
+    return reply.code(status).send(baseError(message));
+  });
+
+  void app.setNotFoundHandler((_request, reply) => reply.code(404).send(baseError('Not found')));
+
+  registerSessionRoutes(app, engine);
+  registerMeetingRoutes(app, engine);
+  registerDialogRoutes(app, engine);
+  return app;
+}

@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { createEngine, type Logger } from '../engine/engine';
+import { buildServer } from './build-server';
+
+const USAGE = `Usage: npm run server -- [options]
+
+  --port N                  port to listen on (default 8080; 0 picks a free port)
+  --host ADDR               address to bind (default 127.0.0.1)
+  --data FILE               SQLite database file (default ./convene.db)
+  --app-id N                application id clients send (default 1)
+  --auth-key KEY            application auth key (default: generated once, kept in the database)
+  --public-url URL          URL clients reach this server at, for links it hands out
+  --meeting-url-template T  join link template with %s for the meeting id
+  --no-sign-up              refuse to create accounts on first sign-in
+  --help                    show this help`;
+
+const consoleLogger: Logger = {
+  info: (m, f) => console.log(m, f ?? ''),
+  warn: (m, f) => console.warn(m, f ?? ''),
+  error: (m, f) => console.error(m, f ?? ''),
+};
+
+function fail(message: string): never {
+  console.error(`convene server: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    fail(`--${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string', default: './convene.db' },
+        'app-id': { type: 'string', default: '1' },
+        'auth-key': { type: 'string' },
+        'public-url': { type: 'string' },
+        'meeting-url-template': { type: 'string' },
+        'no-sign-up': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = integer('port', values.port, 0, 65535);
+  const appId = integer('app-id', values['app-id'], 1, 2 ** 31 - 1);
+
+  const engine = createEngine({
+    databasePath: values.data,
+    application: { id: appId, ...(values['auth-key'] ? { authKey: values['auth-key'] } : {}) },
+    logger: consoleLogger,
+    ...(values['meeting-url-template']
+      ? { meetingUrlTemplate: values['meeting-url-template'] }
+      : {}),
+    ...(values['no-sign-up'] ? { autoSignUp: false } : {}),
+  });
+  const app = await buildServer(engine);
+  await app.listen({ port, host: values.host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+  const url = `http://${host}:${actualPort}`;
+  engine.setPublicUrl(values['public-url'] ?? url);
+  const keyNote = engine.authKeyGenerated
+    ? ` auth-key ${engine.application.authKey} (generated; kept in ${values.data})`
+    : '';
+  console.log(`Convene server listening on ${url} app-id ${appId}${keyNote}`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    // close() stops accepting, lets in-flight requests finish, then the database closes cleanly.
+    app
+      .close()
+      .then(() => {
+        engine.close();
+        console.log(`Convene server stopped (${signal})`);
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`convene server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
