@@ -44,15 +44,32 @@ function parseSeconds(raw: string): number | undefined {
   return Number(raw);
 }
 
+function inIsoRange(ms: number): number | undefined {
+  return Number.isFinite(ms) && ms >= 0 && ms <= MAX_ISO_MS ? ms : undefined;
+}
+
+/** Milliseconds of an ISO-8601 date string, if it is one. */
+function parseIsoMs(raw: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) return undefined;
+  return inIsoRange(Date.parse(raw));
+}
+
+/**
+ * `start_date`/`end_date` are stored as Unix seconds, but the SDK types their filters
+ * (`start_at`/`end_at`) as `DateOrTimestamp`, so a typed app may send an ISO date string: it
+ * compares as (possibly fractional) seconds rather than being refused.
+ */
+function parseSecondsOrIso(raw: string): number | undefined {
+  const seconds = parseSeconds(raw);
+  if (seconds !== undefined) return seconds;
+  const ms = parseIsoMs(raw);
+  return ms === undefined ? undefined : ms / 1000;
+}
+
 /** ISO-8601 date strings, or Unix seconds, normalised to the stored `toISOString()` form. */
 function parseTimestamp(raw: string): string | undefined {
-  let ms: number;
-  if (/^\d{1,12}(\.\d+)?$/.test(raw)) ms = Number(raw) * 1000;
-  else if (/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw))
-    ms = Date.parse(raw);
-  else return undefined;
-  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ISO_MS) return undefined;
-  return new Date(ms).toISOString();
+  const ms = /^\d{1,12}(\.\d+)?$/.test(raw) ? inIsoRange(Number(raw) * 1000) : parseIsoMs(raw);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 function parseBoolean(raw: string): number | undefined {
@@ -66,8 +83,8 @@ function parseObjectId(raw: string): string | undefined {
 }
 
 const PARSERS: Readonly<Record<FilterField, Parser>> = {
-  start_date: parseSeconds,
-  end_date: parseSeconds,
+  start_date: parseSecondsOrIso,
+  end_date: parseSecondsOrIso,
   created_at: parseTimestamp,
   updated_at: parseTimestamp,
   scheduled: parseBoolean,
@@ -75,8 +92,8 @@ const PARSERS: Readonly<Record<FilterField, Parser>> = {
 };
 
 const EXPECTED: Readonly<Record<FilterField, string>> = {
-  start_date: 'an integer (Unix seconds)',
-  end_date: 'an integer (Unix seconds)',
+  start_date: 'an integer (Unix seconds) or an ISO-8601 date',
+  end_date: 'an integer (Unix seconds) or an ISO-8601 date',
   created_at: 'an ISO-8601 date or Unix seconds',
   updated_at: 'an ISO-8601 date or Unix seconds',
   scheduled: 'true or false',

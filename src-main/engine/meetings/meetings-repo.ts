@@ -137,12 +137,13 @@ export function createMeetingsRepo(db: Database) {
     hydrate,
     byObjectId: (id: string) => db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE _id = ${id}`),
 
-    insert(values: MeetingValues): number {
+    /** `localId` is given only when an undo brings a deleted meeting back under its old id. */
+    insert(values: MeetingValues, localId: number | null = null): number {
       const v = values;
-      return db.run(sql`INSERT INTO meetings (_id, name, start_date, end_date, host_id, record, chat_dialog_id,
+      return db.run(sql`INSERT INTO meetings (id, _id, name, start_date, end_date, host_id, record, chat_dialog_id,
           public, scheduled, notify, notify_before_metric, notify_before_value, timezone_name, timezone_offset,
           created_at, updated_at)
-        VALUES (${v._id}, ${v.name}, ${v.start_date}, ${v.end_date}, ${v.host_id}, ${v.record}, ${v.chat_dialog_id},
+        VALUES (${localId}, ${v._id}, ${v.name}, ${v.start_date}, ${v.end_date}, ${v.host_id}, ${v.record}, ${v.chat_dialog_id},
           ${v.public}, ${v.scheduled}, ${v.notify}, ${v.notify_before_metric}, ${v.notify_before_value},
           ${v.timezone_name}, ${v.timezone_offset}, ${v.created_at}, ${v.updated_at})`)
         .lastInsertRowid;
@@ -168,6 +169,17 @@ export function createMeetingsRepo(db: Database) {
     remove(id: number): void {
       db.run(sql`DELETE FROM meetings WHERE id = ${id}`);
     },
+
+    /** Local row ids of meetings by `_id`. */
+    localIds(objectIds: readonly string[]): Map<string, number> {
+      if (objectIds.length === 0) return new Map();
+      const rows = db.all<{ id: number; _id: string }>(
+        sql`SELECT id, _id FROM meetings WHERE _id IN (SELECT value FROM json_each(${JSON.stringify(objectIds)}))`,
+      );
+      return new Map(rows.map((r) => [r._id, r.id]));
+    },
+
+    byLocalId: (id: number) => db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE id = ${id}`),
 
     one(id: number): Meeting | undefined {
       const row = db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE id = ${id}`);

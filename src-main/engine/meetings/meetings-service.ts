@@ -3,7 +3,7 @@ import { zoneOffsetMinutes } from '../../shared/time-zones';
 import { isoAt, type Clock } from '../clock';
 import type { Database } from '../db/database';
 import type { DialogsService } from '../dialogs/dialogs-service';
-import { forbidden, notFound } from '../errors';
+import { EngineError, forbidden, notFound } from '../errors';
 import type { IdGenerator } from '../ids';
 import { OBJECT_ID_PATTERN } from '../ids';
 import { renderMail } from '../mail/mail-content';
@@ -193,6 +193,49 @@ export function createMeetingsService(deps: MeetingsDeps) {
         : deps.recordings.hasHostedRecordings(meetingId, user.id);
       if (!allowed) throw notFound(NOT_FOUND);
       return deps.recordings.ofMeeting(meetingId);
+    },
+
+    /**
+     * Meetings visible to the user that overlap [from, to): the window's calendar range. Not capped
+     * at the API's 100 per page: a busy week must render whole, and the range itself bounds it.
+     */
+    listWindow(user: UserRow, from: number, to: number): Meeting[] {
+      return repo.list(user.id, user.email, {
+        filters: [
+          { field: 'start_date', op: 'lt', values: [to] },
+          { field: 'end_date', op: 'gt', values: [from] },
+        ],
+        limit: -1,
+        offset: 0,
+        sort: { field: 'start_date', direction: 'asc' },
+      });
+    },
+
+    /** `_id` → local row id, for the window's DTOs. */
+    localIds: (objectIds: readonly string[]) => repo.localIds(objectIds),
+
+    /** The `_id` of a meeting by its local row id, if the user may read it. */
+    objectIdOf(user: UserRow, localId: number): string {
+      const row = repo.byLocalId(localId);
+      if (!row || !canRead(row, user)) throw notFound(NOT_FOUND);
+      return row._id;
+    },
+
+    /**
+     * Undo of a delete: puts the meeting back exactly as it was (same local id and `_id`, same
+     * attendees and chat dialog, which a delete leaves in place). Sends no mail: nothing changed
+     * for the people invited.
+     */
+    restore(user: UserRow, meeting: Meeting, localId: number): Meeting {
+      if (meeting.host_id !== user.id) throw forbidden('Only the host may restore this meeting');
+      return db.transaction(() => {
+        if (repo.byObjectId(meeting._id) || repo.byLocalId(localId)) {
+          throw new EngineError('bad_request', 'This meeting has already been restored');
+        }
+        const rowId = repo.insert(meetingValues(meeting), localId);
+        repo.replaceAttendees(rowId, meeting.attendees);
+        return mustLoad(rowId);
+      });
     },
 
     /** For the dialogs service: may this user read the meeting with this `_id`? */

@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 import { sql } from '../db/sql';
 
 /** Application settings kept in the database, so a server restart keeps them. */
-export type SettingKey = 'meeting_url_template' | 'auto_sign_up' | 'signing_secret' | 'auth_key';
+export type SettingKey =
+  'meeting_url_template' | 'auto_sign_up' | 'signing_secret' | 'auth_key' | 'local_profile_user_id';
 
 export function createSettingsRepo(db: Database) {
   const get = (key: SettingKey): string | undefined =>
