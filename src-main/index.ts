@@ -1,0 +1,2 @@
+// Placeholder: replaced by the Electron main process.
+export {};
