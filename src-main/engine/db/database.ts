@@ -38,12 +38,11 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
   try {
     // WAL: readers never block the writer, and a crash mid-write cannot corrupt the file.
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode fsyncs at checkpoints, not at every commit: a committed transaction
-    // survives a crash of the app, and only a power cut or OS crash can lose the last few commits
-    // (never corrupt the file). That is the trade SQLite documents for WAL; FULL would cost an fsync
-    // per meeting edit for protection the sync outbox already gives (a lost local edit is re-made,
-    // a lost server write is re-sent by the client, which never saw it acknowledged... or it did,
-    // and a user re-creates one meeting). Measured in `npm run bench`.
+    // NORMAL, deliberately: in WAL mode it syncs at checkpoints rather than at every commit. A
+    // committed change survives an app or process crash; only an OS crash or power cut can lose the
+    // last few commits, and it can never corrupt the file (SQLite's documented WAL guarantee). FULL
+    // would add an fsync to every meeting edit, a cost a desktop app pays on each drag. The lost-tail
+    // risk is covered above this layer: the sync outbox re-sends anything the server never confirmed.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     // Another process (a second window, the CLI) may hold the write lock briefly.
