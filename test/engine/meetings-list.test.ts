@@ -74,8 +74,11 @@ describe('list filters', () => {
     expect(names({ sort_asc: 'end_date', limit: '1' })).toEqual(['m0']);
   });
 
-  it('filters by _id with in', () => {
+  it('filters by _id with in, and with the SDK array form _id[]=a&_id[]=b', () => {
     expect(names({ '_id[in]': `${made[3]!._id},${made[1]!._id}` })).toEqual(['m1', 'm3']);
+    expect(
+      engine.meetings.list(alice, { '_id[]': [made[3]!._id, made[1]!._id] }).map((m) => m.name),
+    ).toEqual(['m1', 'm3']);
   });
 
   it('clamps limit to 100 and pages with offset', () => {

@@ -33,7 +33,11 @@ describe('sessions', () => {
       user: { login: 'DANA', password: 'secret123' },
     });
     expect(first.user_id).toBe(again.user_id);
-    expect(first.user).toMatchObject({ login: 'dana', is_guest: false });
+    expect(first.user).toMatchObject({
+      login: 'dana',
+      is_guest: false,
+      last_request_at: '2026-11-23T09:00:00.000Z',
+    });
     expect(first.user).not.toHaveProperty('password_hash');
     expect(first.token).not.toBe(again.token);
   });

@@ -150,14 +150,19 @@ export function parseListQuery(query: RawQuery): ListQuery {
     if (!match || !field) continue; // unknown parameters are ignored (spec section 2)
     const opText = match[2];
     let op: FilterOp = 'eq';
-    if (opText !== undefined) {
+    let valueGroups = raws;
+    if (opText === '') {
+      // `_id[]=a&_id[]=b` is how the SDK serialises an array value: one `in` over all of them.
+      op = 'in';
+      valueGroups = [raws.join(',')];
+    } else if (opText !== undefined) {
       if (!OPS.includes(opText as FilterOp)) {
         fail(key, `unknown operator "${opText.slice(0, 20)}"; use one of ${OPS.join(', ')}`);
         continue;
       }
       op = opText as FilterOp;
     }
-    for (const raw of raws) {
+    for (const raw of valueGroups) {
       const parts = op === 'in' || op === 'nin' ? raw.split(',').filter((p) => p !== '') : [raw];
       if (parts.length === 0 || parts.length > MAX_LIST_VALUES) {
         fail(key, `must list from 1 to ${MAX_LIST_VALUES} values`);

@@ -97,9 +97,10 @@ export function createSessionsService(
         INSERT INTO sessions (token_hash, application_id, user_id, nonce, ts, created_at, updated_at, expires_at_ms)
         VALUES (${hashToken(token)}, ${application.id}, ${user?.id ?? null}, ${parsed.nonce?.toString() ?? null},
                 ${Math.floor(now / 1000)}, ${iso}, ${iso}, ${now + SESSION_TTL_MS})`);
+      if (user) users.repo.touchLastRequest(user.id, iso);
       const row = db.get<SessionRow>(sql`SELECT * FROM sessions WHERE id = ${lastInsertRowid}`);
       if (!row) throw new Error('inserted session vanished');
-      return toSession(row, token, user);
+      return toSession(row, token, user && { ...user, last_request_at: iso });
     },
 
     /** The caller behind a token, extending the session; throws the SDK's 401 when there is none. */
