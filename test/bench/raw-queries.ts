@@ -1,0 +1,106 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+/**
+ * The baseline: the engine's week-window list done with nothing but better-sqlite3 on its own
+ * read connection, statements prepared once. The SQL is copied from what
+ * src-main/engine/meetings/meetings-repo.ts generates for `start_date[gte]` + `start_date[lt]`
+ * (default sort and limit), including the attendee fetch; the bench checks that both return
+ * byte-identical JSON, so a change to one without the other fails loudly.
+ */
+export const LIST_SQL = `SELECT m.* FROM meetings m
+  WHERE m.id IN (SELECT id FROM meetings WHERE host_id = ?
+    UNION SELECT meeting_id FROM meeting_attendees WHERE user_id = ?
+    UNION SELECT meeting_id FROM meeting_attendees WHERE email = ?)
+  AND m.start_date >= ? AND m.start_date < ?
+  ORDER BY m.start_date ASC, m._id ASC
+  LIMIT ? OFFSET ?`;
+export const ATTENDEES_ONE_SQL = `SELECT meeting_id, user_id, email FROM meeting_attendees
+  WHERE meeting_id = ? ORDER BY position`;
+export const ATTENDEES_MANY_SQL = `SELECT meeting_id, user_id, email FROM meeting_attendees
+  WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`;
+
+type Row = {
+  id: number;
+  _id: string;
+  name: string;
+  start_date: number;
+  end_date: number;
+  host_id: number;
+  record: number | null;
+  chat_dialog_id: string | null;
+  public: number;
+  scheduled: number;
+  notify: number;
+  notify_before_metric: string | null;
+  notify_before_value: number | null;
+  timezone_name: string | null;
+  timezone_offset: number | null;
+  created_at: string;
+  updated_at: string;
+};
+type AttendeeRow = { meeting_id: number; user_id: number | null; email: string | null };
+export type RawAttendee = { id?: number; email?: string };
+
+export function openRawReader(path: string) {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const list = db.prepare<unknown[], Row>(LIST_SQL);
+  const one = db.prepare<unknown[], AttendeeRow>(ATTENDEES_ONE_SQL);
+  const many = db.prepare<unknown[], AttendeeRow>(ATTENDEES_MANY_SQL);
+  const session = db.prepare<unknown[], { id: number; email: string | null }>(
+    `SELECT u.id, u.email FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at_ms > ?`,
+  );
+
+  function listWeek(userId: number, email: string | null, gte: number, lt: number) {
+    const rows = list.all(userId, userId, email, gte, lt, 100, 0);
+    const byMeeting = new Map<number, RawAttendee[]>();
+    for (const r of rows) byMeeting.set(r.id, []);
+    const attendeeRows =
+      rows.length === 0
+        ? []
+        : rows.length === 1
+          ? one.all(rows[0]?.id)
+          : many.all(JSON.stringify(rows.map((r) => r.id)));
+    for (const a of attendeeRows) {
+      const attendee: RawAttendee = {};
+      if (a.user_id !== null) attendee.id = a.user_id;
+      if (a.email !== null) attendee.email = a.email;
+      byMeeting.get(a.meeting_id)?.push(attendee);
+    }
+    // The API's meeting object, in the API's key order.
+    return rows.map((r) => ({
+      _id: r._id,
+      name: r.name,
+      start_date: r.start_date,
+      end_date: r.end_date,
+      attendees: byMeeting.get(r.id) ?? [],
+      record: r.record === null ? null : r.record === 1,
+      chat_dialog_id: r.chat_dialog_id,
+      host_id: r.host_id,
+      public: r.public === 1,
+      scheduled: r.scheduled === 1,
+      notify: r.notify === 1,
+      notify_before:
+        r.notify_before_metric === null || r.notify_before_value === null
+          ? null
+          : { metric: r.notify_before_metric, value: r.notify_before_value },
+      timezone:
+        r.timezone_name === null || r.timezone_offset === null
+          ? null
+          : { offset: r.timezone_offset, name: r.timezone_name },
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    }));
+  }
+
+  /** The user behind a CB-Token, the least a handler must do before it may answer. */
+  function userByToken(token: string): { id: number; email: string | null } | undefined {
+    const hash = createHash('sha256').update(token).digest('hex');
+    return session.get(hash, Date.now());
+  }
+
+  return { db, listWeek, userByToken, close: () => db.close() };
+}
+
+export type RawReader = ReturnType<typeof openRawReader>;
