@@ -1,4 +1,30 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { App } from './components/App';
+import { systemTimeZone } from './lib/zoned-time';
+import { createAppStore, subscribeToEngine } from './store/app-store';
+import { AppStoreProvider } from './store/AppStoreProvider';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/forma/theme.css';
+import '@fullcalendar/react/themes/forma/palettes/blue.css';
+import './styles/app.css';
+import './styles/calendar.css';
+import './styles/editor.css';
+import './styles/tz-picker.css';
+import './styles/overlays.css';
+
+const store = createAppStore({ api, now: () => Date.now(), systemZone: systemTimeZone() });
+// For the window's lifetime: changes made elsewhere (another window, sync) land in the store.
+subscribeToEngine(store, api);
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Convene</p>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,30 @@
+import { useCalendarController } from '@fullcalendar/react';
+import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
+import { CalendarPane } from './CalendarPane';
+import { EmptyState } from './EmptyState';
+import { HelpOverlay } from './HelpOverlay';
+import { MeetingEditor } from './MeetingEditor';
+import { Toasts } from './Toasts';
+import { Toolbar } from './Toolbar';
+
+export function App() {
+  // One controller drives the calendar from our own toolbar and from the keyboard.
+  const controller = useCalendarController();
+  const store = useAppStoreApi();
+  useKeyboardShortcuts(controller, store);
+  const editorOpen = useAppStore((s) => s.editor !== null);
+  const helpOpen = useAppStore((s) => s.helpOpen);
+  return (
+    <div className="app">
+      <Toolbar controller={controller} />
+      <main className="app__main">
+        <CalendarPane controller={controller} />
+        <EmptyState />
+      </main>
+      {editorOpen && <MeetingEditor />}
+      {helpOpen && <HelpOverlay />}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import {
+  Calendar,
+  type CalendarController,
+  type DateSelectInfo,
+  type DatesSetInfo,
+  type EventChangeInfo,
+  type EventClickInfo,
+  type EventDisplayInfo,
+  type EventInput,
+  type MountInfo,
+} from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import formaThemePlugin from '@fullcalendar/react/themes/forma';
+import { useCallback, useMemo } from 'react';
+import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import { atHour } from '../lib/zoned-time';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
+import { isCalendarView } from '../store/calendar-slice';
+import { EventBody } from './EventBody';
+
+const PLUGINS = [formaThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+
+const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+function toEvent(m: MeetingDto): EventInput {
+  return {
+    id: String(m.id),
+    title: m.name,
+    // Epoch milliseconds are instants, so FullCalendar places them right in any display zone.
+    start: m.start * 1000,
+    end: m.end * 1000,
+    editable: !m.readOnly,
+  };
+}
+
+/** The calendar: FullCalendar v7 over the store's meetings, in the chosen display zone. */
+export function CalendarPane({ controller }: { controller: CalendarController }) {
+  const store = useAppStoreApi();
+  const meetings = useAppStore((s) => s.meetings);
+  const displayZone = useAppStore((s) => s.displayZone);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const events = useMemo(() => Object.values(meetings).map(toEvent), [meetings]);
+
+  const onDatesSet = useCallback(
+    (info: DatesSetInfo) => {
+      const view = info.view.type;
+      if (!isCalendarView(view)) return;
+      const range = { from: toSeconds(info.start), to: Math.ceil(info.end.getTime() / 1000) };
+      const state = store.getState();
+      const same =
+        state.visibleRange?.from === range.from &&
+        state.visibleRange.to === range.to &&
+        state.loadState !== 'error';
+      state.setVisible(view, range, info.view.title);
+      if (!same) void state.loadRange(range);
+    },
+    [store],
+  );
+
+  const onSelect = useCallback(
+    (info: DateSelectInfo) => {
+      const state = store.getState();
+      let start = toSeconds(info.start);
+      let end = toSeconds(info.end);
+      if (info.allDay) {
+        // A day picked in the month view: a meeting that day at 09:00, an hour long.
+        start = atHour(start, state.displayZone, 9);
+        end = start + 3600;
+      }
+      info.view.calendar.unselect();
+      state.openNewMeeting({ start, end });
+    },
+    [store],
+  );
+
+  const onEventClick = useCallback(
+    (info: EventClickInfo) => {
+      info.jsEvent.preventDefault();
+      store.getState().openMeeting(Number(info.event.id) as MeetingId);
+    },
+    [store],
+  );
+
+  const onEventChange = useCallback(
+    (info: EventChangeInfo) => {
+      const { start, end } = info.event;
+      if (!start || !end) return;
+      // The store applies the move at once and puts it back if the engine refuses; the events
+      // prop then redraws FullCalendar from the store, so no revert() is needed here.
+      void store
+        .getState()
+        .moveMeeting(Number(info.event.id) as MeetingId, toSeconds(start), toSeconds(end));
+    },
+    [store],
+  );
+
+  const onEventDidMount = useCallback((info: MountInfo<EventDisplayInfo>) => {
+    info.el.dataset.meetingId = info.event.id;
+    info.el.dataset.testid = 'meeting-event';
+  }, []);
+
+  const eventContent = useCallback(
+    (info: EventDisplayInfo) => {
+      const meeting = meetings[Number(info.event.id)];
+      if (!meeting) return true;
+      return <EventBody meeting={meeting} timeText={info.timeText} displayZone={displayZone} />;
+    },
+    [meetings, displayZone],
+  );
+
+  const eventClass = useCallback(
+    (info: EventDisplayInfo) => {
+      const meeting = meetings[Number(info.event.id)];
+      return [
+        'cv-event',
+        info.view.type.startsWith('list') && 'cv-event--list',
+        meeting?.readOnly && 'cv-event--readonly',
+        meeting?.id === selectedId && 'cv-event--selected',
+      ]
+        .filter(Boolean)
+        .join(' ');
+    },
+    [meetings, selectedId],
+  );
+
+  return (
+    <div
+      className="calendar"
+      data-testid="calendar"
+      onFocus={(e) => {
+        // Keyboard users pick a meeting by focusing it; Delete then acts on it.
+        const el = (e.target as HTMLElement).closest<HTMLElement>('[data-meeting-id]');
+        if (el) store.getState().selectMeeting(Number(el.dataset.meetingId) as MeetingId);
+      }}
+    >
+      <Calendar
+        controller={controller}
+        plugins={PLUGINS}
+        initialView="timeGridWeek"
+        headerToolbar={false}
+        height="100%"
+        timeZone={displayZone}
+        events={events}
+        editable
+        selectable
+        selectMirror
+        nowIndicator
+        allDaySlot={false}
+        scrollTime="08:00"
+        slotDuration="00:30"
+        snapDuration="00:15"
+        dayMaxEvents
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        datesSet={onDatesSet}
+        select={onSelect}
+        eventClick={onEventClick}
+        eventDrop={onEventChange}
+        eventResize={onEventChange}
+        eventDidMount={onEventDidMount}
+        eventContent={eventContent}
+        eventClass={eventClass}
+        noEventsText="Nothing scheduled in this range"
+      />
+    </div>
+  );
+}

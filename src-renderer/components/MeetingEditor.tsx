@@ -1,0 +1,132 @@
+import { useId } from 'react';
+import { formatOffset } from '../../src-main/shared/time-zones';
+import { useAppStore } from '../store/AppStoreProvider';
+import { Dialog } from './Dialog';
+import { AttendeesField } from './editor/AttendeesField';
+import { errorIdFor, FieldError } from './editor/FieldError';
+import { OptionsFields } from './editor/OptionsFields';
+import { WhenFields } from './editor/WhenFields';
+
+/** The meeting editor: every field of a meeting, in a modal dialog. */
+export function MeetingEditor() {
+  const baseId = useId();
+  const editor = useAppStore((s) => s.editor);
+  const editForm = useAppStore((s) => s.editForm);
+  const closeEditor = useAppStore((s) => s.closeEditor);
+  const saveEditor = useAppStore((s) => s.saveEditor);
+  const deleteMeeting = useAppStore((s) => s.deleteMeeting);
+  if (!editor) return null;
+
+  const { form, fieldErrors: errors, original, saving, formError } = editor;
+  const meeting = original?.meeting;
+  const readOnly = meeting?.readOnly ?? false;
+  const title = !meeting ? 'New meeting' : readOnly ? 'Meeting' : 'Edit meeting';
+  const nameErrorId = errorIdFor(baseId, 'name', errors.name);
+
+  return (
+    <Dialog
+      labelledBy={`${baseId}-title`}
+      onClose={closeEditor}
+      className="editor"
+      testId="meeting-editor"
+    >
+      <form
+        className="editor__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveEditor();
+        }}
+      >
+        <header className="dialog__header">
+          <h2 id={`${baseId}-title`}>{title}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={closeEditor}>
+            ×
+          </button>
+        </header>
+
+        {readOnly && meeting && (
+          <p className="notice" role="note" data-testid="read-only-reason">
+            Hosted by someone else (user #{meeting.hostId}). Only the host can change or delete this
+            meeting; you can see it because you are invited.
+          </p>
+        )}
+        {formError && (
+          <p className="notice notice--error" role="alert" data-testid="form-error">
+            {formError}
+          </p>
+        )}
+
+        <fieldset className="editor__fields" disabled={readOnly || saving}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${baseId}-name`}>
+              Name
+            </label>
+            <input
+              id={`${baseId}-name`}
+              data-testid="meeting-name"
+              type="text"
+              value={form.name}
+              placeholder="e.g. Weekly planning"
+              // The dialog exists to type this; focusing it first saves a click.
+              data-autofocus={readOnly ? undefined : true}
+              maxLength={200}
+              aria-invalid={nameErrorId ? true : undefined}
+              aria-describedby={nameErrorId}
+              onChange={(e) => editForm({ name: e.target.value })}
+            />
+            <FieldError id={`${baseId}-name-error`} field="name" messages={errors.name} />
+          </div>
+          <WhenFields baseId={baseId} form={form} errors={errors} onChange={editForm} />
+          <AttendeesField
+            baseId={baseId}
+            attendees={form.attendees}
+            errors={errors.attendees}
+            onChange={(attendees) => editForm({ attendees })}
+          />
+          <OptionsFields
+            baseId={baseId}
+            form={form}
+            errors={errors}
+            chatLocked={meeting !== undefined}
+            onChange={editForm}
+          />
+        </fieldset>
+
+        {meeting?.timeZone && (
+          <p className="editor__meta" data-testid="stored-zone">
+            Saved in {meeting.timeZone.name}, UTC{formatOffset(meeting.timeZone.offset)} at its
+            start
+          </p>
+        )}
+
+        <footer className="dialog__footer">
+          {meeting && !readOnly && (
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="delete-meeting"
+              onClick={() => void deleteMeeting(meeting.id)}
+            >
+              Delete
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" className="button" onClick={closeEditor}>
+            {readOnly ? 'Close' : 'Cancel'}
+          </button>
+          {!readOnly && (
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="save-meeting"
+              disabled={saving}
+            >
+              {saving ? 'Saving…' : meeting ? 'Save' : 'Schedule'}
+            </button>
+          )}
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

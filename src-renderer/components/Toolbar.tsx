@@ -1,0 +1,121 @@
+import type { CalendarController } from '@fullcalendar/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/AppStoreProvider';
+import type { CalendarViewName } from '../store/calendar-slice';
+import { TimeZonePicker } from './TimeZonePicker';
+
+const VIEWS: readonly { view: CalendarViewName; label: string; key: string; testId: string }[] = [
+  { view: 'timeGridDay', label: 'Day', key: 'D', testId: 'view-day' },
+  { view: 'timeGridWeek', label: 'Week', key: 'W', testId: 'view-week' },
+  { view: 'dayGridMonth', label: 'Month', key: 'M', testId: 'view-month' },
+  { view: 'listWeek', label: 'List', key: 'L', testId: 'view-list' },
+];
+
+/** Navigation, view switch, the display zone and "New meeting". */
+export function Toolbar({ controller }: { controller: CalendarController }) {
+  const { view, title, displayZone, loading, visibleFrom } = useAppStore(
+    useShallow((s) => ({
+      view: s.view,
+      title: s.title,
+      displayZone: s.displayZone,
+      loading: s.loadState === 'loading',
+      visibleFrom: s.visibleRange?.from,
+    })),
+  );
+  const setDisplayZone = useAppStore((s) => s.setDisplayZone);
+  const openNewMeeting = useAppStore((s) => s.openNewMeeting);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Calendar">
+      <div className="toolbar__group">
+        <span className="brand" aria-hidden="true">
+          Convene
+        </span>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="new-meeting"
+          aria-keyshortcuts="N"
+          onClick={() => openNewMeeting()}
+        >
+          New meeting
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="today"
+          aria-keyshortcuts="T"
+          onClick={() => controller.today()}
+        >
+          Today
+        </button>
+        <div className="button-group">
+          <button
+            type="button"
+            className="button button--icon"
+            data-testid="prev"
+            aria-label="Previous"
+            aria-keyshortcuts="K ArrowLeft"
+            onClick={() => controller.prev()}
+          >
+            ‹
+          </button>
+          <button
+            type="button"
+            className="button button--icon"
+            data-testid="next"
+            aria-label="Next"
+            aria-keyshortcuts="J ArrowRight"
+            onClick={() => controller.next()}
+          >
+            ›
+          </button>
+        </div>
+        <h1 className="toolbar__title" data-testid="calendar-title" aria-live="polite">
+          {title}
+        </h1>
+        {loading && (
+          <span className="toolbar__status" role="status">
+            Loading…
+          </span>
+        )}
+      </div>
+      <div className="toolbar__group">
+        <div className="button-group" role="group" aria-label="View">
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              type="button"
+              className="button"
+              data-testid={v.testId}
+              aria-pressed={view === v.view}
+              aria-keyshortcuts={v.key}
+              onClick={() => controller.changeView(v.view)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <TimeZonePicker
+          label="Times in"
+          value={displayZone}
+          at={visibleFrom ?? Math.floor(Date.now() / 1000)}
+          testId="display-zone"
+          compact
+          onChange={setDisplayZone}
+        />
+        <button
+          type="button"
+          className="button button--icon"
+          data-testid="help"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="Shift+?"
+          onClick={() => setHelpOpen(true)}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

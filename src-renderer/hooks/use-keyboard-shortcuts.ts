@@ -1,0 +1,65 @@
+import type { CalendarController } from '@fullcalendar/react';
+import { useEffect } from 'react';
+import type { AppStore } from '../store/app-store';
+import type { CalendarViewName } from '../store/calendar-slice';
+
+const VIEW_KEYS: Readonly<Record<string, CalendarViewName>> = {
+  d: 'timeGridDay',
+  w: 'timeGridWeek',
+  m: 'dayGridMonth',
+  l: 'listWeek',
+};
+
+/** Typing into a field must never trigger a shortcut (Backspace in a name is not "delete"). */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  }
+  return false;
+}
+
+/** Keys listed in the help overlay (HelpOverlay's SHORTCUTS): one handler on the window. */
+export function useKeyboardShortcuts(controller: CalendarController, store: AppStore): void {
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const state = store.getState();
+      if (e.key === 'Escape') {
+        if (state.helpOpen) state.setHelpOpen(false);
+        else if (state.editor) state.closeEditor();
+        else state.selectMeeting(null);
+        return;
+      }
+      if (isEditable(e.target)) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        const id = state.editor ? state.editor.meetingId : state.selectedId;
+        if (id !== null && !state.helpOpen) {
+          e.preventDefault();
+          void state.deleteMeeting(id);
+        }
+        return;
+      }
+      if (e.key === '?') {
+        e.preventDefault();
+        state.setHelpOpen(!state.helpOpen);
+        return;
+      }
+      // The rest act on the calendar, which is behind any open dialog.
+      if (state.editor || state.helpOpen) return;
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      const view = VIEW_KEYS[key];
+      if (view) controller.changeView(view);
+      else if (key === 'n') state.openNewMeeting();
+      else if (key === 't') controller.today();
+      else if (key === 'j' || key === 'ArrowRight') controller.next();
+      else if (key === 'k' || key === 'ArrowLeft') controller.prev();
+      else return;
+      e.preventDefault();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller, store]);
+}

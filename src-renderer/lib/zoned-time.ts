@@ -1,0 +1,87 @@
+import { Temporal } from 'temporal-polyfill';
+import { canonicalTimeZone } from '../../src-main/shared/time-zones';
+
+/**
+ * Wall-clock time in a named zone, as the editor's native date and time inputs hold it. The editor
+ * keeps wall-clock strings (not instants) so that switching a meeting's zone keeps "09:00" as 09:00
+ * in the new zone, the way people think about a meeting's time.
+ */
+export type WallClock = { date: string; time: string };
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
+
+export function toWallClock(epochSeconds: number, zone: string): WallClock {
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochSeconds * 1000).toZonedDateTimeISO(
+    zone,
+  );
+  return {
+    date: zoned.toPlainDate().toString(),
+    time: zoned.toPlainTime().toString({ smallestUnit: 'minute' }),
+  };
+}
+
+/**
+ * Unix seconds for a wall-clock time in `zone`, or null when the inputs are incomplete. A time that
+ * does not exist (skipped by a DST change) resolves forward, as calendars conventionally do.
+ */
+export function fromWallClock(wall: WallClock, zone: string): number | null {
+  if (!DATE_RE.test(wall.date) || !TIME_RE.test(wall.time)) return null;
+  try {
+    const zoned = Temporal.PlainDateTime.from(`${wall.date}T${wall.time}`).toZonedDateTime(zone, {
+      disambiguation: 'compatible',
+    });
+    return Math.floor(zoned.epochMilliseconds / 1000);
+  } catch {
+    return null;
+  }
+}
+
+/** The zone this computer is set to, canonicalised (`Asia/Calcutta` → `Asia/Kolkata`). */
+export function systemTimeZone(): string {
+  const raw = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return canonicalTimeZone(raw) ?? 'UTC';
+}
+
+/** `America/Argentina/Buenos_Aires` → `Buenos Aires`; `UTC` stays `UTC`. */
+export function zoneCity(zone: string): string {
+  const last = zone.split('/').pop() ?? zone;
+  return last.replaceAll('_', ' ');
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormat(zone: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      // 24-hour, like the calendar's own time labels beside it.
+      hourCycle: 'h23',
+    });
+    timeFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** `09:00 – 10:30` in `zone`. */
+export function formatTimeRange(start: number, end: number, zone: string): string {
+  const format = timeFormat(zone);
+  return `${format.format(start * 1000)} – ${format.format(end * 1000)}`;
+}
+
+/** Start of the next whole hour after `nowMs`, in Unix seconds: where a new meeting begins. */
+export function nextWholeHour(nowMs: number): number {
+  return (Math.floor(nowMs / 3_600_000) + 1) * 3600;
+}
+
+/** The same calendar day as `epochSeconds` in `zone`, at `hour`:00 there. */
+export function atHour(epochSeconds: number, zone: string, hour: number): number {
+  const day = Temporal.Instant.fromEpochMilliseconds(epochSeconds * 1000)
+    .toZonedDateTimeISO(zone)
+    .toPlainDate();
+  const zoned = day.toZonedDateTime({ timeZone: zone, plainTime: new Temporal.PlainTime(hour) });
+  return Math.floor(zoned.epochMilliseconds / 1000);
+}

@@ -1,0 +1,38 @@
+import type { MeetingId } from '../../src-main/shared/contract';
+import type { SliceCreator, TimeRange } from './store-types';
+
+export const CALENDAR_VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'] as const;
+export type CalendarViewName = (typeof CALENDAR_VIEWS)[number];
+
+export function isCalendarView(value: string): value is CalendarViewName {
+  return (CALENDAR_VIEWS as readonly string[]).includes(value);
+}
+
+export type CalendarSlice = {
+  view: CalendarViewName;
+  /** What the calendar shows right now; meetings are loaded for exactly this range. */
+  visibleRange: TimeRange | null;
+  title: string;
+  /** The zone the calendar is drawn in (FullCalendar `timeZone`). */
+  displayZone: string;
+  /** The meeting Delete acts on when no editor is open (last clicked or focused). */
+  selectedId: MeetingId | null;
+  helpOpen: boolean;
+  setVisible: (view: CalendarViewName, range: TimeRange, title: string) => void;
+  setDisplayZone: (zone: string) => void;
+  selectMeeting: (id: MeetingId | null) => void;
+  setHelpOpen: (open: boolean) => void;
+};
+
+export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) => ({
+  view: 'timeGridWeek',
+  visibleRange: null,
+  title: '',
+  displayZone: deps.systemZone,
+  selectedId: null,
+  helpOpen: false,
+  setVisible: (view, visibleRange, title) => set({ view, visibleRange, title }),
+  setDisplayZone: (displayZone) => set({ displayZone }),
+  selectMeeting: (selectedId) => set({ selectedId }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+});

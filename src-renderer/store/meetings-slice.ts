@@ -1,0 +1,137 @@
+import type { MeetingChange, MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import { overlaps, type AppState, type SliceCreator, type TimeRange } from './store-types';
+
+export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
+
+export type MeetingsSlice = {
+  /** Only the meetings of the loaded range: the engine is asked for what is on screen, no more. */
+  meetings: Record<number, MeetingDto>;
+  loadedRange: TimeRange | null;
+  loadState: LoadState;
+  loadRange: (range: TimeRange) => Promise<void>;
+  /** A push from the engine (`meetings:changed`): a change made elsewhere shows without a reload. */
+  applyChange: (change: MeetingChange) => void;
+  /** Drag or resize: shown at once, rolled back with a message if the engine refuses. */
+  moveMeeting: (id: MeetingId, start: number, end: number) => Promise<boolean>;
+  deleteMeeting: (id: MeetingId) => Promise<void>;
+  restoreMeeting: (id: MeetingId) => Promise<void>;
+};
+
+type Setter = (partial: Partial<AppState>) => void;
+
+function withMeeting(state: AppState, m: MeetingDto): Record<number, MeetingDto> {
+  const range = state.loadedRange;
+  if (range && !overlaps(m, range)) return withoutMeeting(state, m.id);
+  return { ...state.meetings, [m.id]: m };
+}
+
+function withoutMeeting(state: AppState, id: MeetingId): Record<number, MeetingDto> {
+  if (!(id in state.meetings)) return state.meetings;
+  return Object.fromEntries(Object.entries(state.meetings).filter(([key]) => Number(key) !== id));
+}
+
+export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
+  ({ api }) =>
+  (rawSet, get) => {
+    const set: Setter = rawSet;
+    // Responses can come back out of order when someone pages quickly; only the last one counts.
+    let loadSeq = 0;
+    const upsert = (m: MeetingDto) => set({ meetings: withMeeting(get(), m) });
+    const remove = (id: MeetingId) => set({ meetings: withoutMeeting(get(), id) });
+
+    return {
+      meetings: {},
+      loadedRange: null,
+      loadState: 'idle',
+
+      loadRange: async (range) => {
+        const seq = ++loadSeq;
+        set({ loadState: 'loading' });
+        const result = await api['meetings:list'](range);
+        if (seq !== loadSeq) return;
+        if (!result.ok) {
+          set({ loadState: 'error' });
+          get().pushToast({
+            kind: 'error',
+            message: `Couldn't load meetings: ${result.error.message}`,
+          });
+          return;
+        }
+        set({
+          meetings: Object.fromEntries(result.value.map((m) => [m.id, m])),
+          loadedRange: range,
+          loadState: 'loaded',
+        });
+      },
+
+      applyChange: (change) => {
+        if (change.kind === 'deleted') {
+          remove(change.id);
+          const { editor } = get();
+          if (editor?.meetingId === change.id) {
+            get().closeEditor();
+            get().pushToast({ kind: 'info', message: 'The meeting you had open was deleted.' });
+          }
+          return;
+        }
+        upsert(change.meeting);
+      },
+
+      moveMeeting: async (id, start, end) => {
+        const before = get().meetings[id];
+        if (!before || before.readOnly) return false;
+        upsert({ ...before, start, end });
+        const result = await api['meetings:update']({ id, changes: { start, end } });
+        if (result.ok) {
+          upsert(result.value);
+          return true;
+        }
+        upsert(before);
+        get().pushToast({
+          kind: 'error',
+          message: `Couldn't move "${before.name}": ${result.error.message}`,
+        });
+        return false;
+      },
+
+      deleteMeeting: async (id) => {
+        const { meetings, editor } = get();
+        // The open editor holds the meeting even when it has scrolled out of the loaded range.
+        const opened = editor?.original?.meeting;
+        const before = meetings[id] ?? (opened?.id === id ? opened : undefined);
+        if (!before) return;
+        if (before.readOnly) {
+          get().pushToast({ kind: 'error', message: 'Only the host can delete this meeting.' });
+          return;
+        }
+        remove(id);
+        if (get().editor?.meetingId === id) get().closeEditor();
+        if (get().selectedId === id) get().selectMeeting(null);
+        const result = await api['meetings:delete']({ id });
+        if (!result.ok) {
+          upsert(before);
+          get().pushToast({
+            kind: 'error',
+            message: `Couldn't delete "${before.name}": ${result.error.message}`,
+          });
+          return;
+        }
+        get().pushToast({
+          kind: 'info',
+          message: `Deleted "${before.name}"`,
+          action: { label: 'Undo', run: () => void get().restoreMeeting(id) },
+          ttlMs: 10_000,
+        });
+      },
+
+      restoreMeeting: async (id) => {
+        const result = await api['meetings:restore']({ id });
+        if (!result.ok) {
+          get().pushToast({ kind: 'error', message: `Couldn't undo: ${result.error.message}` });
+          return;
+        }
+        upsert(result.value);
+        get().pushToast({ kind: 'info', message: `Restored "${result.value.name}"` });
+      },
+    };
+  };

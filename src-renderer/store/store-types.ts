@@ -1,0 +1,24 @@
+import type { StateCreator } from 'zustand';
+import type { ConveneApi } from '../../src-main/shared/contract';
+import type { CalendarSlice } from './calendar-slice';
+import type { EditorSlice } from './editor-slice';
+import type { MeetingsSlice } from './meetings-slice';
+import type { ToastsSlice } from './toasts-slice';
+
+export type AppState = CalendarSlice & MeetingsSlice & EditorSlice & ToastsSlice;
+
+/** What the store needs from outside: the contract, the clock and the machine's zone (injected). */
+export type StoreDeps = {
+  api: ConveneApi;
+  now: () => number;
+  systemZone: string;
+};
+
+export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;
+
+/** Unix seconds, half-open: what `meetings:list` takes. */
+export type TimeRange = { from: number; to: number };
+
+export function overlaps(m: { start: number; end: number }, range: TimeRange): boolean {
+  return m.start < range.to && m.end > range.from;
+}
