@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppHandlers } from '../../src-main/engine/app/app-handlers';
+import { ensureLocalProfile } from '../../src-main/engine/app/local-profile';
+import type { ConveneApi, MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import {
+  createAppStore,
+  resetAppStore,
+  subscribeToEngine,
+} from '../../src-renderer/store/app-store';
+import { makeUser, openTestEngine, type TestEngine } from '../helpers/test-engine';
+
+// The window's store against the real engine handlers (the same ones IPC and the web shell carry),
+// in plain Node: no browser needed to prove the store's behaviour.
+const MON = Date.UTC(2026, 10, 23) / 1000; // Monday 2026-11-23 00:00 UTC
+const HOUR = 3600;
+const week = { from: MON, to: MON + 7 * 86_400 };
+
+let t: TestEngine;
+let api: ConveneApi;
+let store: ReturnType<typeof createAppStore>;
+
+beforeAll(() => {
+  t = openTestEngine();
+  const { handlers, events } = createAppHandlers(t.engine, ensureLocalProfile(t.engine, 'Sam'));
+  api = { ...handlers, on: (event, listener) => events.on(event, listener) };
+  store = createAppStore({ api, now: () => t.clock.now(), systemZone: 'Europe/Berlin' });
+  subscribeToEngine(store, api);
+});
+afterAll(() => t.close());
+beforeEach(() => resetAppStore(store));
+
+async function create(name: string, start: number, end = start + HOUR): Promise<MeetingDto> {
+  const r = await api['meetings:create']({ draft: { name, start, end, attendees: [] } });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('renderer store', () => {
+  it('loads only the visible range', async () => {
+    const inside = await create('Inside', MON + 9 * HOUR);
+    await create('Next week', MON + 8 * 86_400);
+    await store.getState().loadRange(week);
+    const s = store.getState();
+    expect(s.loadState).toBe('loaded');
+    expect(Object.values(s.meetings).map((m) => m.name)).toContain('Inside');
+    expect(Object.values(s.meetings).map((m) => m.name)).not.toContain('Next week');
+    expect(s.meetings[inside.id]?.name).toBe('Inside');
+  });
+
+  it('starts from a clean state after a reset', () => {
+    expect(store.getState().meetings).toEqual({});
+    expect(store.getState().editor).toBeNull();
+    expect(store.getState().displayZone).toBe('Europe/Berlin');
+  });
+
+  it('creates from the editor and keeps the form when the engine refuses a field', async () => {
+    await store.getState().loadRange(week);
+    store.getState().openNewMeeting({ start: MON + 10 * HOUR, end: MON + 11 * HOUR });
+    expect(store.getState().editor?.form.start).toEqual({ date: '2026-11-23', time: '11:00' });
+    store.getState().editForm({ name: '   ', attendees: [{ email: 'ana@example.com' }] });
+    expect(await store.getState().saveEditor()).toBe(false);
+    const refused = store.getState().editor;
+    expect(refused?.fieldErrors.name).toEqual(["can't be blank"]);
+    expect(refused?.form.attendees).toEqual([{ email: 'ana@example.com' }]);
+
+    store.getState().editForm({ name: 'Retro' });
+    expect(store.getState().editor?.fieldErrors.name).toBeUndefined();
+    expect(await store.getState().saveEditor()).toBe(true);
+    const saved = Object.values(store.getState().meetings).find((m) => m.name === 'Retro');
+    expect(saved).toMatchObject({ start: MON + 10 * HOUR, timeZone: { name: 'Europe/Berlin' } });
+    expect(store.getState().editor).toBeNull();
+    expect(store.getState().toasts.at(-1)?.message).toBe('Scheduled "Retro"');
+  });
+
+  it('sends only the fields that changed', async () => {
+    const m = await create('Standup', MON + 8 * HOUR);
+    await store.getState().loadRange(week);
+    store.getState().openMeeting(m.id);
+    store.getState().editForm({ notifyBefore: { metric: 'hours', value: 2 } });
+    const calls: unknown[] = [];
+    const update = api['meetings:update'];
+    api['meetings:update'] = (arg) => {
+      calls.push(arg);
+      return update(arg);
+    };
+    try {
+      expect(await store.getState().saveEditor()).toBe(true);
+    } finally {
+      api['meetings:update'] = update;
+    }
+    expect(calls).toEqual([{ id: m.id, changes: { notifyBefore: { metric: 'hours', value: 2 } } }]);
+  });
+
+  it('moves at once and rolls back with a message when the engine refuses', async () => {
+    const m = await create('Sync', MON + 12 * HOUR);
+    await store.getState().loadRange(week);
+    const pending = store.getState().moveMeeting(m.id, MON + 13 * HOUR, MON + 14 * HOUR);
+    expect(store.getState().meetings[m.id]?.start).toBe(MON + 13 * HOUR); // optimistic
+    expect(await pending).toBe(true);
+    expect(store.getState().meetings[m.id]?.start).toBe(MON + 13 * HOUR);
+
+    // An end before the start is refused by the engine: the meeting goes back where it was.
+    expect(await store.getState().moveMeeting(m.id, MON + 15 * HOUR, MON + 14 * HOUR)).toBe(false);
+    expect(store.getState().meetings[m.id]?.start).toBe(MON + 13 * HOUR);
+    expect(store.getState().toasts.at(-1)).toMatchObject({ kind: 'error' });
+  });
+
+  it('deletes and brings the meeting back with Undo', async () => {
+    const m = await create('Lunch', MON + 12 * HOUR);
+    await store.getState().loadRange(week);
+    await store.getState().deleteMeeting(m.id);
+    expect(store.getState().meetings[m.id]).toBeUndefined();
+    const toast = store.getState().toasts.at(-1);
+    expect(toast?.action?.label).toBe('Undo');
+    toast?.action?.run();
+    await expect.poll(() => store.getState().meetings[m.id]?.name).toBe('Lunch');
+  });
+
+  it('applies changes made elsewhere through the engine push', async () => {
+    await store.getState().loadRange(week);
+    const other = await create('Made elsewhere', MON + 16 * HOUR); // another client of the engine
+    expect(store.getState().meetings[other.id]?.name).toBe('Made elsewhere');
+    await api['meetings:delete']({ id: other.id });
+    expect(store.getState().meetings[other.id]).toBeUndefined();
+    const far = await create('Far away', MON + 40 * 86_400);
+    expect(store.getState().meetings[far.id]).toBeUndefined(); // not in the visible range
+  });
+
+  it("keeps another host's meeting read-only", async () => {
+    const me = ensureLocalProfile(t.engine, 'Sam');
+    const other = await makeUser(t.engine, 'olga');
+    t.engine.meetings.create(other, {
+      name: "Olga's review",
+      start_date: MON + 14 * HOUR,
+      end_date: MON + 15 * HOUR,
+      attendees: [{ id: me.id }],
+    });
+    await store.getState().loadRange(week);
+    const theirs = Object.values(store.getState().meetings).find((m) => m.readOnly);
+    expect(theirs?.name).toBe("Olga's review");
+    const id = theirs?.id as MeetingId;
+    expect(await store.getState().moveMeeting(id, MON, MON + HOUR)).toBe(false);
+    expect(store.getState().meetings[id]?.start).toBe(MON + 14 * HOUR);
+    await store.getState().deleteMeeting(id);
+    expect(store.getState().meetings[id]).toBeDefined();
+    store.getState().openMeeting(id);
+    expect(await store.getState().saveEditor()).toBe(false);
+  });
+});
