@@ -1,5 +1,6 @@
 // Flat ESLint config: type-aware typescript-eslint rules plus the folder boundaries from STYLE.md.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Each folder may not import across these lines; the runtime a file needs is visible from its path. */
@@ -79,6 +80,11 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
       ],
     },
+  },
+  {
+    // The rules of hooks (and the React Compiler's checks) for the renderer's components and hooks.
+    ...reactHooks.configs.flat.recommended,
+    files: ['src-renderer/**/*.{ts,tsx}'],
   },
   {
     files: ['**/*.js', '**/*.mjs'],
