@@ -15,6 +15,7 @@ export function MeetingEditor() {
   const closeEditor = useAppStore((s) => s.closeEditor);
   const saveEditor = useAppStore((s) => s.saveEditor);
   const deleteMeeting = useAppStore((s) => s.deleteMeeting);
+  const startedAt = useAppStore((s) => s.startedAt);
   if (!editor) return null;
 
   const { form, fieldErrors: errors, original, saving, formError } = editor;
@@ -77,7 +78,13 @@ export function MeetingEditor() {
             />
             <FieldError id={`${baseId}-name-error`} field="name" messages={errors.name} />
           </div>
-          <WhenFields baseId={baseId} form={form} errors={errors} onChange={editForm} />
+          <WhenFields
+            baseId={baseId}
+            fallbackAt={original?.meeting.start ?? startedAt}
+            form={form}
+            errors={errors}
+            onChange={editForm}
+          />
           <AttendeesField
             baseId={baseId}
             attendees={form.attendees}

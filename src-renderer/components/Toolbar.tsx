@@ -13,13 +13,13 @@ const VIEWS: readonly { view: CalendarViewName; label: string; key: string; test
 
 /** Navigation, view switch, the display zone and "New meeting". */
 export function Toolbar({ controller }: { controller: CalendarController }) {
-  const { view, title, displayZone, loading, visibleFrom } = useAppStore(
+  const { view, title, displayZone, loading, offsetsAt } = useAppStore(
     useShallow((s) => ({
       view: s.view,
       title: s.title,
       displayZone: s.displayZone,
       loading: s.loadState === 'loading',
-      visibleFrom: s.visibleRange?.from,
+      offsetsAt: s.visibleRange?.from ?? s.startedAt,
     })),
   );
   const setDisplayZone = useAppStore((s) => s.setDisplayZone);
@@ -100,7 +100,7 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
         <TimeZonePicker
           label="Times in"
           value={displayZone}
-          at={visibleFrom ?? Math.floor(Date.now() / 1000)}
+          at={offsetsAt}
           testId="display-zone"
           compact
           onChange={setDisplayZone}

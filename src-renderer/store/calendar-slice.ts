@@ -18,6 +18,8 @@ export type CalendarSlice = {
   /** The meeting Delete acts on when no editor is open (last clicked or focused). */
   selectedId: MeetingId | null;
   helpOpen: boolean;
+  /** Unix seconds when the window opened: the instant zone offsets fall back to. */
+  startedAt: number;
   setVisible: (view: CalendarViewName, range: TimeRange, title: string) => void;
   setDisplayZone: (zone: string) => void;
   selectMeeting: (id: MeetingId | null) => void;
@@ -31,6 +33,7 @@ export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) 
   displayZone: deps.systemZone,
   selectedId: null,
   helpOpen: false,
+  startedAt: Math.floor(deps.now() / 1000),
   setVisible: (view, visibleRange, title) => set({ view, visibleRange, title }),
   setDisplayZone: (displayZone) => set({ displayZone }),
   selectMeeting: (selectedId) => set({ selectedId }),

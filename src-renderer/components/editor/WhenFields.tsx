@@ -5,6 +5,8 @@ import { errorIdFor, FieldError } from './FieldError';
 
 type Props = {
   baseId: string;
+  /** Where zone offsets are taken while the start is not a complete date and time. */
+  fallbackAt: number;
   form: EditorForm;
   errors: FieldErrors;
   onChange: (patch: Partial<EditorForm>) => void;
@@ -53,9 +55,9 @@ function WallClockInputs(props: {
 }
 
 /** Start, end and the meeting's zone; the times are wall-clock times in that zone. */
-export function WhenFields({ baseId, form, errors, onChange }: Props) {
+export function WhenFields({ baseId, fallbackAt, form, errors, onChange }: Props) {
   // Offsets in the zone list are those at the meeting's start (DST-correct for that date).
-  const at = fromWallClock(form.start, form.timeZone) ?? Math.floor(Date.now() / 1000);
+  const at = fromWallClock(form.start, form.timeZone) ?? fallbackAt;
   const zoneErrorId = errorIdFor(baseId, 'timeZone', errors.timeZone);
   return (
     <>
