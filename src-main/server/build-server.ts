@@ -1,5 +1,12 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import Fastify, {
+  type ConnectionError,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import type { Engine } from '../engine/engine';
 import { EngineError } from '../engine/errors';
 import { registerDialogRoutes } from './routes/dialog-routes';
@@ -24,6 +31,28 @@ export function stripJsonSuffix(url: string): string {
   return path.replace(/\.json$/, '') + (q < 0 ? '' : url.slice(q));
 }
 
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
+  HPE_HEADER_OVERFLOW: 431,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (a request head over 16 KiB,
+ * such as a huge query string); they too get the API's `{"errors": ...}` body, not Fastify's.
+ */
+function answerClientError(error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = CLIENT_ERROR_STATUS[error.code] ?? 400;
+  const body = JSON.stringify(baseError(STATUS_CODES[status] ?? 'Bad Request'));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** The ConnectyCube-compatible REST API over one engine. */
 export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   const app = Fastify({
@@ -32,6 +61,16 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     rewriteUrl: (req) => stripJsonSuffix(req.url ?? '/'),
     // Lets `close()` finish promptly: idle keep-alive sockets are closed, busy ones finish first.
     forceCloseConnections: 'idle',
+    // The router refuses some URLs before any route or error handler runs (a path parameter over
+    // 100 characters, a broken %-escape) and would answer in Fastify's shape, not the API's. So
+    // long an id names no meeting: the same 404 as any unknown id.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply
+        .code(tooLong ? 404 : (error.statusCode ?? 400))
+        .send(baseError(tooLong ? 'Not found' : 'Malformed URL'));
+    },
+    clientErrorHandler: answerClientError,
   });
 
   await app.register(cors, {

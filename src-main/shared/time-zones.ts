@@ -42,7 +42,9 @@ export function listTimeZones(): readonly string[] {
  * (`europe/berlin` → `Europe/Berlin`) and legacy ids are mapped to current ones.
  */
 export function canonicalTimeZone(name: string): string | null {
-  if (name.length === 0 || name.length > 64) return null;
+  // Temporal also reads a zone out of a date-time string (`2020-01-01T00:00Z` is UTC,
+  // `2020-01-01[Europe/Berlin]` is Berlin); an IANA id is only letters, digits and `/_+-`.
+  if (name.length > 64 || !/^[A-Za-z][\w+/-]*$/.test(name)) return null;
   let id: string;
   try {
     id = Temporal.Now.zonedDateTimeISO(name).timeZoneId;

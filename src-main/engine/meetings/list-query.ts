@@ -145,10 +145,18 @@ export function parseListQuery(query: RawQuery): ListQuery {
       continue;
     }
 
-    const match = /^([a-z_]+)(?:\[([a-z]*)\])?$/.exec(key);
-    const field = match?.[1] === undefined ? undefined : ALIASES[match[1]];
-    if (!match || !field) continue; // unknown parameters are ignored (spec section 2)
-    const opText = match[2];
+    const head = /^([a-z_]+)(?:\[|$)/.exec(key)?.[1];
+    // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
+    const field = head !== undefined && Object.hasOwn(ALIASES, head) ? ALIASES[head] : undefined;
+    if (!field) continue; // unknown parameters are ignored (spec section 2)
+    const match = /^[a-z_]+(?:\[([a-z]*)\])?$/.exec(key);
+    if (!match) {
+      // A known field with a malformed operator (`start_date[GTE]`, `start_date[gte][x]`) is
+      // refused: dropping the filter silently would widen the result the caller asked for.
+      fail(key, `malformed operator; use field[op] with op one of ${OPS.join(', ')}`);
+      continue;
+    }
+    const opText = match[1];
     let op: FilterOp = 'eq';
     let valueGroups = raws;
     if (opText === '') {

@@ -90,12 +90,20 @@ const timezoneSchema = z
   })
   .nullable();
 
+/**
+ * A lone UTF-16 surrogate (JSON allows `"\ud800"`) cannot be stored as UTF-8: SQLite would keep
+ * replacement characters and the meeting would read back with a different name than it was given.
+ * With the `u` flag the class matches only unpaired surrogates; a pair is one astral code point.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 const fields = {
   name: z
     .string({ error: 'must be a string' })
     .trim()
     .min(1, "can't be blank")
-    .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
+    .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text'),
   start_date: unixSeconds,
   end_date: unixSeconds,
   attendees: z

@@ -27,8 +27,13 @@ export function registerMeetingRoutes(app: FastifyInstance, engine: Engine): voi
       : engine.meetings.list(user, query);
   });
 
+  // Only an absent body means "no changes"; a JSON `null` body is refused like any non-object.
   app.put<IdParams>('/meetings/:id', async (request) =>
-    engine.meetings.update(userOf(engine, request), request.params.id, request.body ?? {}),
+    engine.meetings.update(
+      userOf(engine, request),
+      request.params.id,
+      request.body === undefined ? {} : request.body,
+    ),
   );
 
   app.delete<IdParams>('/meetings/:id', async (request) => {
