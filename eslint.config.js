@@ -41,6 +41,33 @@ const boundaries = [
     ],
   },
   {
+    files: ['src-main/index.ts', 'src-main/electron/**/*.ts'],
+    patterns: [
+      {
+        group: ['**/server/**', '**/web/**', '**/src-renderer/**'],
+        message: 'The desktop shell drives the engine directly, not through another shell.',
+      },
+    ],
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    patterns: [
+      {
+        group: ['node:*', 'better-sqlite3', 'react', 'react-dom'],
+        message: 'The preload runs sandboxed: electron and src-main/shared only.',
+      },
+      {
+        group: [
+          '**/src-main/*',
+          '!**/src-main/shared',
+          '**/src-main/*/**',
+          '!**/src-main/shared/**',
+        ],
+        message: 'The preload imports only src-main/shared.',
+      },
+    ],
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     patterns: [
       {

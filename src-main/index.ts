@@ -1,2 +1,154 @@
-// Placeholder: replaced by the Electron main process.
-export {};
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppHandlers } from './engine/app/app-handlers';
+import { ensureLocalProfile } from './engine/app/local-profile';
+import { createEngine, type Engine, type Logger } from './engine/engine';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/app-protocol';
+import { forwardEvents, registerIpcHandlers, senderInfo } from './electron/ipc';
+import { databasePath, preloadPath, rendererDir, sqliteBindingPath } from './electron/paths';
+import {
+  APP_ENTRY_URL,
+  devServerUrlFrom,
+  hardenSession,
+  hardenWebContents,
+  isTrustedSender,
+} from './electron/security';
+import { createWindowOptions } from './electron/window-options';
+
+// The Electron main process: opens the engine, carries the contract over IPC, and applies the
+// security rules. Behaviour lives in the engine; this file only wires Electron to it.
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = devServerUrlFrom(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+
+const logger: Logger = {
+  info: (message, fields) => {
+    console.info(message, fields ?? '');
+  },
+  warn: (message, fields) => {
+    console.warn(message, fields ?? '');
+  },
+  error: (message, fields) => {
+    console.error(message, fields ?? '');
+  },
+};
+
+// Both must happen before `ready`: privileged schemes cannot be registered later, and the sandbox
+// switch applies to every renderer the app will ever create.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+function fail(title: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  logger.error(title, { error: error instanceof Error ? error.stack : detail });
+  dialog.showErrorBox(title, detail);
+  app.exit(1);
+}
+
+function localDisplayName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the profile falls back to a neutral name.
+    return 'Me';
+  }
+}
+
+function openEngine(): Engine {
+  const nativeBinding = sqliteBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  });
+  if (!existsSync(nativeBinding)) {
+    throw new Error(
+      `SQLite for Electron is missing (${nativeBinding}). Run "npm run rebuild:electron" and start again.`,
+    );
+  }
+  return createEngine({
+    databasePath: databasePath(app.getPath('userData')),
+    application: { id: 1 },
+    logger,
+    nativeBinding,
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(createWindowOptions({ preloadPath: preloadPath(mainDir) }));
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+    fail('Convene could not load its window', error);
+  });
+  return window;
+}
+
+function start(): void {
+  let window: BrowserWindow | null = null;
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, {
+      devServerUrl,
+      openExternal: (url) => shell.openExternal(url),
+      onError: (message, error) => {
+        logger.warn(message, { error: String(error) });
+      },
+    });
+  });
+
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  const ready = () => {
+    const engine = openEngine();
+    const profile = ensureLocalProfile(engine, localDisplayName());
+    const { handlers, events } = createAppHandlers(engine, profile);
+
+    hardenSession(session.defaultSession, devServerUrl);
+    registerAppProtocol(protocol, rendererDir(mainDir));
+    registerIpcHandlers(
+      ipcMain,
+      handlers,
+      (event) => {
+        const appContentsId = window && !window.isDestroyed() ? window.webContents.id : null;
+        return isTrustedSender(senderInfo(event, appContentsId), devServerUrl);
+      },
+      (message, error) => {
+        logger.error(message, { error: error instanceof Error ? error.stack : String(error) });
+      },
+    );
+    forwardEvents(events, (name, payload) => {
+      if (window && !window.isDestroyed()) window.webContents.send(name, payload);
+    });
+
+    window = createMainWindow();
+    app.on('activate', () => {
+      // macOS: clicking the dock icon with no window open brings one back.
+      if (!window || window.isDestroyed()) window = createMainWindow();
+    });
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('will-quit', () => {
+      engine.close();
+    });
+  };
+
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      fail('Convene could not start', error);
+    });
+}
+
+// One process owns the database and the window; a second launch focuses the first one instead.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
