@@ -97,7 +97,9 @@ describe('list filters', () => {
     [{ offset: 'x' }, 'offset'],
     [{ sort_desc: 'name' }, 'sort_desc'],
     [{ 'start_date[in]': ',' }, 'start_date[in]'],
-  ])('rejects %j naming %s', (query, key) => {
+    [{ limit: ['x', '1'] }, 'limit'],
+    [{ sort_desc: ['start_date', 'end_date'] }, 'sort_desc'],
+  ] as [Record<string, string | string[]>, string][])('rejects %j naming %s', (query, key) => {
     let error: unknown;
     try {
       engine.meetings.list(alice, query);

@@ -113,6 +113,9 @@ function parseCount(raw: string, min: number): number | undefined {
   return n >= min ? n : undefined;
 }
 
+/** Paging and sorting take one value; a repeated one is ambiguous, so it is refused. */
+const SINGLE_KEYS = new Set(['limit', 'offset', 'skip', 'sort_asc', 'sort_desc']);
+
 export function parseListQuery(query: RawQuery): ListQuery {
   const errors: FieldErrors = {};
   const fail = (key: string, message: string) => (errors[key] ??= []).push(message);
@@ -125,6 +128,10 @@ export function parseListQuery(query: RawQuery): ListQuery {
     const raws = valuesOf(value);
     const last = raws[raws.length - 1];
     if (last === undefined) continue;
+    if (SINGLE_KEYS.has(key) && raws.length > 1) {
+      fail(key, 'may be given only once');
+      continue;
+    }
 
     if (key === 'limit') {
       const n = parseCount(last, 1);
