@@ -14,7 +14,7 @@ import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import formaThemePlugin from '@fullcalendar/react/themes/forma';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
 import { atHour } from '../lib/zoned-time';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
@@ -42,7 +42,14 @@ export function CalendarPane({ controller }: { controller: CalendarController })
   const meetings = useAppStore((s) => s.meetings);
   const displayZone = useAppStore((s) => s.displayZone);
   const selectedId = useAppStore((s) => s.selectedId);
+  const gotoRequest = useAppStore((s) => s.gotoRequest);
   const events = useMemo(() => Object.values(meetings).map(toEvent), [meetings]);
+
+  useEffect(() => {
+    if (gotoRequest === null) return;
+    controller.gotoDate(gotoRequest * 1000);
+    store.getState().requestGoto(null);
+  }, [gotoRequest, controller, store]);
 
   const onDatesSet = useCallback(
     (info: DatesSetInfo) => {

@@ -18,10 +18,13 @@ export type CalendarSlice = {
   /** The meeting Delete acts on when no editor is open (last clicked or focused). */
   selectedId: MeetingId | null;
   helpOpen: boolean;
+  /** A date the calendar should show next (a meeting just saved outside the visible range). */
+  gotoRequest: number | null;
   /** Unix seconds when the window opened: the instant zone offsets fall back to. */
   startedAt: number;
   setVisible: (view: CalendarViewName, range: TimeRange, title: string) => void;
   setDisplayZone: (zone: string) => void;
+  requestGoto: (at: number | null) => void;
   selectMeeting: (id: MeetingId | null) => void;
   setHelpOpen: (open: boolean) => void;
 };
@@ -33,9 +36,11 @@ export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) 
   displayZone: deps.systemZone,
   selectedId: null,
   helpOpen: false,
+  gotoRequest: null,
   startedAt: Math.floor(deps.now() / 1000),
   setVisible: (view, visibleRange, title) => set({ view, visibleRange, title }),
   setDisplayZone: (displayZone) => set({ displayZone }),
+  requestGoto: (gotoRequest) => set({ gotoRequest }),
   selectMeeting: (selectedId) => set({ selectedId }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
 });

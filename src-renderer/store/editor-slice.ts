@@ -163,6 +163,9 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
           const range = get().loadedRange;
           if (!range || overlaps(saved, range)) {
             set({ meetings: { ...get().meetings, [saved.id]: saved } });
+          } else {
+            // Saved into another week: show it there rather than leave people wondering where it went.
+            get().requestGoto(saved.start);
           }
           set({ editor: null, selectedId: saved.id });
           get().pushToast({

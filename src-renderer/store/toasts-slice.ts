@@ -18,7 +18,7 @@ export type ToastsSlice = {
   dismissToast: (id: number) => void;
 };
 
-const MAX_TOASTS = 4;
+const MAX_TOASTS = 3;
 
 export const createToastsSlice: SliceCreator<ToastsSlice> = () => (set, get) => {
   let nextId = 1;
@@ -26,7 +26,7 @@ export const createToastsSlice: SliceCreator<ToastsSlice> = () => (set, get) => 
     toasts: [],
     pushToast: (input) => {
       const id = nextId++;
-      const ttlMs = input.ttlMs ?? (input.kind === 'error' ? 8000 : 5000);
+      const ttlMs = input.ttlMs ?? (input.kind === 'error' ? 8000 : 4000);
       set({ toasts: [...get().toasts, { ...input, id, ttlMs }].slice(-MAX_TOASTS) });
       return id;
     },
