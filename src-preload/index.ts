@@ -1,12 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  EVENT_NAMES,
-  HANDLER_NAMES,
-  type AppEvents,
-  type ConveneApi,
-  type EventName,
-  type Handlers,
-} from '../src-main/shared/contract';
+import type { AppEvents, ConveneApi, EventName, Handlers } from '../src-main/shared/contract';
+import { EVENT_NAMES, HANDLER_NAMES } from '../src-main/shared/channel-names';
 
 // The preload runs sandboxed (bundled into one CommonJS file by electron-vite) and exposes exactly
 // the contract as `window.convene`: one function per handler channel and `on` for events. The page

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { EventName, HandlerName } from './channel-names';
 import type { Attendee, NotifyBefore } from './meetings-api-types';
+
+export { EVENT_NAMES, HANDLER_NAMES, isHandlerName } from './channel-names';
+export type { EventName, HandlerName } from './channel-names';
 
 /**
  * The one contract between the engine and every window (DESIGN.md, "One engine, one contract"):
@@ -102,9 +106,7 @@ export const handlerArgSchemas = {
   'meetings:delete': z.object({ id: meetingId }).strict(),
   /** Undo of a delete: brings the meeting back with its ids, attendees and chat. */
   'meetings:restore': z.object({ id: meetingId }).strict(),
-} as const;
-
-export type HandlerName = keyof typeof handlerArgSchemas;
+} as const satisfies Record<HandlerName, z.ZodType>;
 
 export type HandlerArgs = { [K in HandlerName]: z.input<(typeof handlerArgSchemas)[K]> };
 
@@ -122,8 +124,6 @@ export type Handlers = {
   [K in HandlerName]: (arg: HandlerArgs[K]) => Promise<Result<HandlerResults[K]>>;
 };
 
-export const HANDLER_NAMES = Object.keys(handlerArgSchemas) as readonly HandlerName[];
-
 // ---- events ----
 
 export type MeetingChange =
@@ -134,16 +134,12 @@ export type AppEvents = {
   'meetings:changed': MeetingChange;
 };
 
-export type EventName = keyof AppEvents;
-
-const eventNames = { 'meetings:changed': true } as const satisfies Record<EventName, true>;
-export const EVENT_NAMES = Object.keys(eventNames) as readonly EventName[];
+/** `true` only when A and B are the same union. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time check: every event name has a payload type, and every payload type has a name.
+export const EVENTS_MATCH_NAMES: SameKeys<keyof AppEvents, EventName> = true;
 
 /** What `window.convene` is in the desktop app, and what the web transport implements. */
 export type ConveneApi = Handlers & {
   on<E extends EventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
 };
-
-export function isHandlerName(value: unknown): value is HandlerName {
-  return typeof value === 'string' && (HANDLER_NAMES as readonly string[]).includes(value);
-}

@@ -1,0 +1,24 @@
+/**
+ * The contract's channel names as plain data, with no zod: the sandboxed preload bundles what it
+ * imports, and it needs only these lists. `contract.ts` checks its schema map against them, so the
+ * two cannot drift apart.
+ */
+export const HANDLER_NAMES = [
+  'profile:get',
+  'meetings:list',
+  'meetings:get',
+  'meetings:create',
+  'meetings:update',
+  'meetings:delete',
+  'meetings:restore',
+] as const;
+
+export type HandlerName = (typeof HANDLER_NAMES)[number];
+
+export const EVENT_NAMES = ['meetings:changed'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isHandlerName(value: unknown): value is HandlerName {
+  return typeof value === 'string' && (HANDLER_NAMES as readonly string[]).includes(value);
+}
