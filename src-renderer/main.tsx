@@ -17,6 +17,7 @@ import './styles/overlays.css';
 const store = createAppStore({ api, now: () => Date.now(), systemZone: systemTimeZone() });
 // For the window's lifetime: changes made elsewhere (another window, sync) land in the store.
 subscribeToEngine(store, api);
+void store.getState().loadProfile();
 
 const root = document.getElementById('root');
 if (root) {

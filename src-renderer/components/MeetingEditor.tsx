@@ -16,6 +16,7 @@ export function MeetingEditor() {
   const saveEditor = useAppStore((s) => s.saveEditor);
   const deleteMeeting = useAppStore((s) => s.deleteMeeting);
   const startedAt = useAppStore((s) => s.startedAt);
+  const selfId = useAppStore((s) => s.profile?.userId);
   if (!editor) return null;
 
   const { form, fieldErrors: errors, original, saving, formError } = editor;
@@ -89,6 +90,7 @@ export function MeetingEditor() {
             baseId={baseId}
             attendees={form.attendees}
             errors={errors.attendees}
+            selfId={selfId}
             onChange={(attendees) => editForm({ attendees })}
           />
           <OptionsFields

@@ -27,7 +27,8 @@ export function attendeeKey(a: Attendee): string {
   return a.id !== undefined ? `id:${a.id}` : `email:${(a.email ?? '').toLowerCase()}`;
 }
 
-export function attendeeLabel(a: Attendee): string {
+export function attendeeLabel(a: Attendee, selfId?: number): string {
+  if (a.id !== undefined && a.id === selfId) return 'You';
   if (a.id !== undefined && a.email !== undefined) return `${a.email} (#${a.id})`;
   return a.id !== undefined ? `User #${a.id}` : (a.email ?? '');
 }

@@ -1,4 +1,9 @@
-import type { MeetingChange, MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import type {
+  MeetingChange,
+  MeetingDto,
+  MeetingId,
+  ProfileDto,
+} from '../../src-main/shared/contract';
 import { overlaps, type AppState, type SliceCreator, type TimeRange } from './store-types';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
@@ -8,6 +13,9 @@ export type MeetingsSlice = {
   meetings: Record<number, MeetingDto>;
   loadedRange: TimeRange | null;
   loadState: LoadState;
+  /** This window's own user: hosts what is made here, and is "You" among attendees. */
+  profile: ProfileDto | null;
+  loadProfile: () => Promise<void>;
   loadRange: (range: TimeRange) => Promise<void>;
   /** A push from the engine (`meetings:changed`): a change made elsewhere shows without a reload. */
   applyChange: (change: MeetingChange) => void;
@@ -43,6 +51,12 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
       meetings: {},
       loadedRange: null,
       loadState: 'idle',
+      profile: null,
+
+      loadProfile: async () => {
+        const result = await api['profile:get']({});
+        if (result.ok) set({ profile: result.value });
+      },
 
       loadRange: async (range) => {
         const seq = ++loadSeq;

@@ -7,11 +7,13 @@ type Props = {
   baseId: string;
   attendees: Attendee[];
   errors: readonly string[] | undefined;
+  /** The window's own user id, shown as "You". */
+  selfId: number | undefined;
   onChange: (attendees: Attendee[]) => void;
 };
 
 /** Attendees as chips: a user id or an e-mail, each checked here before it becomes a chip. */
-export function AttendeesField({ baseId, attendees, errors, onChange }: Props) {
+export function AttendeesField({ baseId, attendees, errors, selfId, onChange }: Props) {
   const [text, setText] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const messages = localError ? [localError, ...(errors ?? [])] : errors;
@@ -47,11 +49,11 @@ export function AttendeesField({ baseId, attendees, errors, onChange }: Props) {
         <ul className="chips" aria-label="Attendees" data-testid="attendee-chips">
           {attendees.map((a) => (
             <li key={attendeeKey(a)} className="chip" data-testid="attendee-chip">
-              <span>{attendeeLabel(a)}</span>
+              <span>{attendeeLabel(a, selfId)}</span>
               <button
                 type="button"
                 className="chip__remove"
-                aria-label={`Remove ${attendeeLabel(a)}`}
+                aria-label={`Remove ${attendeeLabel(a, selfId)}`}
                 onClick={() => onChange(attendees.filter((x) => attendeeKey(x) !== attendeeKey(a)))}
               >
                 ×
