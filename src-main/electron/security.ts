@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { Session, WebContents } from 'electron';
+import { rendererContentSecurityPolicy } from '../shared/content-security-policy';
 
 /**
  * The desktop security rules (DESIGN.md, "Security rules (desktop)") in one place. The decisions are
@@ -113,27 +114,10 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
   return file.startsWith(root + sep) ? file : null;
 }
 
-/**
- * The renderer's CSP. `style-src 'unsafe-inline'` because the calendar injects its styles at runtime;
- * scripts stay `'self'` only. In dev, Vite's React refresh preamble is an inline script and HMR
- * needs its websocket, so those two (and only those) are added for the dev server.
- */
+/** The renderer's CSP (shared with the web shell); the dev server's host loosens it for HMR only. */
 export function contentSecurityPolicy(devServerUrl?: string): string {
   const dev = devServerUrl === undefined ? null : parseUrl(devServerUrl);
-  const directives = [
-    "default-src 'self'",
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    dev ? `connect-src 'self' ws://${dev.host}` : "connect-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ];
-  return directives.join('; ');
+  return rendererContentSecurityPolicy(dev?.host);
 }
 
 export type HardenOptions = {

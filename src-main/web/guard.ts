@@ -1,27 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { rendererContentSecurityPolicy } from '../shared/content-security-policy';
 import type { ErrorCode } from '../shared/contract';
 
 /** Scripted clients (tests, curl) send the launch token in this header instead of the cookie. */
 export const TOKEN_HEADER = 'x-convene-token';
 
-/**
- * The built renderer needs nothing inline: Vite emits module scripts and CSS files, FullCalendar v7
- * ships CSS files, and React sets `style` props through the CSSOM (which CSP does not govern).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = rendererContentSecurityPolicy();
 
 /** On every answer, refusals included. `no-store` keeps the tokened page out of caches. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
