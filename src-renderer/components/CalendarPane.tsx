@@ -9,19 +9,13 @@ import {
   type EventInput,
   type MountInfo,
 } from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
-import interactionPlugin from '@fullcalendar/react/interaction';
-import listPlugin from '@fullcalendar/react/list';
-import timeGridPlugin from '@fullcalendar/react/timegrid';
-import formaThemePlugin from '@fullcalendar/react/themes/forma';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
 import { atHour } from '../lib/zoned-time';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
 import { isCalendarView } from '../store/calendar-slice';
+import { CALENDAR_OPTIONS } from './calendar-options';
 import { EventBody } from './EventBody';
-
-const PLUGINS = [formaThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
 
 const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -144,24 +138,10 @@ export function CalendarPane({ controller }: { controller: CalendarController })
       }}
     >
       <Calendar
+        {...CALENDAR_OPTIONS}
         controller={controller}
-        plugins={PLUGINS}
-        initialView="timeGridWeek"
-        headerToolbar={false}
-        height="100%"
         timeZone={displayZone}
         events={events}
-        editable
-        selectable
-        selectMirror
-        nowIndicator
-        allDaySlot={false}
-        scrollTime="08:00"
-        slotDuration="00:30"
-        snapDuration="00:15"
-        dayMaxEvents
-        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-        slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         datesSet={onDatesSet}
         select={onSelect}
         eventClick={onEventClick}
@@ -170,7 +150,6 @@ export function CalendarPane({ controller }: { controller: CalendarController })
         eventDidMount={onEventDidMount}
         eventContent={eventContent}
         eventClass={eventClass}
-        noEventsText="Nothing scheduled in this range"
       />
     </div>
   );
