@@ -118,6 +118,7 @@ export function CalendarPane({ controller }: { controller: CalendarController })
       return [
         'cv-event',
         info.view.type.startsWith('list') && 'cv-event--list',
+        info.view.type.startsWith('dayGrid') && 'cv-event--row',
         meeting?.readOnly && 'cv-event--readonly',
         meeting?.id === selectedId && 'cv-event--selected',
       ]

@@ -52,6 +52,12 @@ describe('time zones', () => {
     await zoneInput().fill('+05:30');
     expect(await zoneOptions()).toContainEqual(expect.stringMatching(/Asia\/Kolkata/));
     expect((await zoneOptions()).every((o) => o.endsWith('UTC+05:30'))).toBe(true);
+    // Escape closes the list, not the editor around it; the zone is unchanged.
+    await page.keyboard.press('Escape');
+    expect(await zoneInput().getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('meeting-editor').isVisible()).toBe(true);
+    expect(await zoneInput().inputValue()).toBe('Asia/Kolkata');
+    await zoneInput().click();
   });
 
   it("labels zones with their offset at the meeting's date and stores that offset", async () => {
