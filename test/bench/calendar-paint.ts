@@ -156,10 +156,15 @@ async function measure(page: Page, url: string, selector: string, expected: numb
   await page.addInitScript({ content: paintProbe(selector, expected) });
   await page.goto(url, { waitUntil: 'commit' });
   // Functions, not strings: the app's CSP forbids eval, which string predicates would need.
-  await page.waitForFunction(() => ((globalThis as any).__paint?.last ?? -1) >= 0, undefined, {
-    timeout: 60_000,
-  });
-  return page.evaluate(() => (globalThis as any).__paint as Sample);
+  // (Each callback is serialised into the page on its own: no shared helpers.)
+  await page.waitForFunction(
+    () => ((globalThis as { __paint?: Sample }).__paint?.last ?? -1) >= 0,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const sample = await page.evaluate(() => (globalThis as { __paint?: Sample }).__paint);
+  if (!sample) throw new Error(`no paint recorded at ${url}`);
+  return sample;
 }
 
 /** How many event elements FullCalendar draws for the data (stacks may fold some into "+N"). */
@@ -216,14 +221,14 @@ export async function runCalendarPaintBench(): Promise<CalendarPaintRow[]> {
     const drawn = `${String(ours.count)} / ${String(theirs.count)} event elements drawn`;
     return [
       {
-        name: `week view, ${String(MEETINGS)} meetings: navigation → every meeting painted (median of ${String(RUNS)}, ms; ${drawn})`,
+        name: `week view, ${MEETINGS.toLocaleString('en-US')} meetings: navigation → every meeting painted (median of ${String(RUNS)}, ms; ${drawn})`,
         engine: fmtMs(ours.last),
         baseline: `${fmtMs(theirs.last)} (FullCalendar alone, static data)`,
         ratio: fmtRatio(ours.last / theirs.last),
         aim: '≤ 2× FullCalendar alone',
       },
       {
-        name: `week view, ${String(MEETINGS)} meetings: navigation → first meeting painted (median, ms)`,
+        name: `week view, ${MEETINGS.toLocaleString('en-US')} meetings: navigation → first meeting painted (median, ms)`,
         engine: fmtMs(ours.first),
         baseline: fmtMs(theirs.first),
         ratio: fmtRatio(ours.first / theirs.first),
