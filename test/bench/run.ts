@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: seeds 100,000 meetings through the engine into a real SQLite file, then
- * measures create and the calendar's week-window list in the engine and over HTTP, each beside a
- * baseline measured in the same run (raw better-sqlite3; a bare node:http handler). Prints a
+ * measures create and the calendar's week-window list in the engine and over HTTP, and the window
+ * painting a 2,000-meeting week in Chromium, each beside a baseline measured in the same run (raw
+ * better-sqlite3; a bare node:http handler; FullCalendar alone on static data). Prints a
  * markdown table with the machine. Figures are reported, never asserted: the exit code only says
  * whether the benchmark ran.
  */
 import { cpus } from 'node:os';
 import { makeTempDir } from '../helpers/temp-dir';
 import { MEETINGS, USERS, WEEKS } from './dataset';
+import { runCalendarPaintBench } from './calendar-paint';
 import { benchHttp } from './http-bench';
 import { benchList } from './list-bench';
 import { openRawReader } from './raw-queries';
@@ -88,6 +90,19 @@ async function main(): Promise<void> {
       },
     ];
     const errors = c.errors + m.errors + cc.errors + cm.errors;
+
+    log('calendar paint: Convene in Chromium vs FullCalendar alone...');
+    for (const paint of await runCalendarPaintBench()) {
+      const ratio = Number.parseFloat(paint.ratio);
+      rows.push({
+        measurement: paint.name,
+        convene: paint.engine,
+        baseline: paint.baseline,
+        ratio: paint.ratio,
+        aim: paint.aim,
+        met: paint.aim === '—' || Number.isNaN(ratio) ? null : ratio <= 2,
+      });
+    }
 
     const out = [
       '',
