@@ -15,7 +15,7 @@ export const HANDLER_NAMES = [
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
-export const EVENT_NAMES = ['meetings:changed'] as const;
+export const EVENT_NAMES = ['meetings:changed', 'app:resync'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -132,6 +132,11 @@ export type MeetingChange =
 
 export type AppEvents = {
   'meetings:changed': MeetingChange;
+  /**
+   * Pushes may have been missed (the web shell's event stream reconnected after an outage): the
+   * window should load what it shows again. Raised by the transport, not by the engine.
+   */
+  'app:resync': { reason: 'reconnected' };
 };
 
 /** `true` only when A and B are the same union. */

@@ -21,16 +21,11 @@ export function createEventHub(url: string, Source: typeof EventSource): EventHu
   let source: EventSource | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  let openedBefore = false;
 
   const subscribed = () => [...listeners.values()].some((set) => set.size > 0);
 
-  function dispatch(name: EventName, event: MessageEvent<string>): void {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(event.data);
-    } catch {
-      return; // not ours: the shell only ever sends one JSON line per event
-    }
+  function deliver(name: EventName, payload: unknown): void {
     // A copy, so a listener that unsubscribes while being called doesn't skip its neighbour.
     for (const listener of [...(listeners.get(name) ?? [])]) {
       try {
@@ -39,6 +34,21 @@ export function createEventHub(url: string, Source: typeof EventSource): EventHu
         reportError(error); // one broken listener must not starve the others
       }
     }
+  }
+
+  function dispatch(name: EventName, event: MessageEvent<string>): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(event.data);
+    } catch {
+      return; // not ours: the shell only ever sends one JSON line per event
+    }
+    deliver(name, payload);
+  }
+
+  /** Events the transport raises itself rather than receiving from the shell. */
+  function dispatchLocal<E extends EventName>(name: E, payload: AppEvents[E]): void {
+    deliver(name, payload);
   }
 
   function connect(): void {
@@ -50,6 +60,9 @@ export function createEventHub(url: string, Source: typeof EventSource): EventHu
     }
     current.onopen = () => {
       failures = 0;
+      // Every open after the first follows an outage, during which pushes were lost.
+      if (openedBefore) dispatchLocal('app:resync', { reason: 'reconnected' });
+      openedBefore = true;
     };
     current.onerror = () => {
       if (current.readyState !== Source.CLOSED || source !== current) return;

@@ -25,7 +25,19 @@ export function resetAppStore(store: AppStore): void {
   store.setState(store.getInitialState(), true);
 }
 
-/** Keeps the store in step with changes made elsewhere; returns the unsubscribe. */
+/**
+ * Keeps the store in step with changes made elsewhere; after a gap in the pushes (`app:resync`)
+ * the loaded range is fetched again, so nothing changed during an outage stays hidden. Returns the
+ * unsubscribe.
+ */
 export function subscribeToEngine(store: AppStore, api: StoreDeps['api']): () => void {
-  return api.on('meetings:changed', (change) => store.getState().applyChange(change));
+  const offChanged = api.on('meetings:changed', (change) => store.getState().applyChange(change));
+  const offResync = api.on('app:resync', () => {
+    const { loadedRange, loadRange } = store.getState();
+    if (loadedRange) void loadRange(loadedRange);
+  });
+  return () => {
+    offChanged();
+    offResync();
+  };
 }
