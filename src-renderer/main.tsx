@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './components/App';
+import { loadPreferences, savePreferences } from './lib/preferences';
 import { systemTimeZone } from './lib/zoned-time';
 import { createAppStore, subscribeToEngine } from './store/app-store';
 import { AppStoreProvider } from './store/AppStoreProvider';
@@ -14,7 +15,18 @@ import './styles/editor.css';
 import './styles/tz-picker.css';
 import './styles/overlays.css';
 
-const store = createAppStore({ api, now: () => Date.now(), systemZone: systemTimeZone() });
+const store = createAppStore({
+  api,
+  now: () => Date.now(),
+  systemZone: systemTimeZone(),
+  preferences: loadPreferences(window.localStorage),
+});
+// Remember how the calendar was last looked at, for the next launch.
+store.subscribe((state, previous) => {
+  if (state.view !== previous.view || state.displayZone !== previous.displayZone) {
+    savePreferences(window.localStorage, { view: state.view, displayZone: state.displayZone });
+  }
+});
 // For the window's lifetime: changes made elsewhere (another window, sync) land in the store.
 subscribeToEngine(store, api);
 void store.getState().loadProfile();

@@ -9,7 +9,7 @@ import {
   type EventInput,
   type MountInfo,
 } from '@fullcalendar/react';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
 import { atHour } from '../lib/zoned-time';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
@@ -38,6 +38,8 @@ export function CalendarPane({ controller }: { controller: CalendarController })
   const selectedId = useAppStore((s) => s.selectedId);
   const gotoRequest = useAppStore((s) => s.gotoRequest);
   const events = useMemo(() => Object.values(meetings).map(toEvent), [meetings]);
+  // The view the window last used; afterwards FullCalendar owns it and reports it via datesSet.
+  const [initialView] = useState(() => store.getState().view);
 
   useEffect(() => {
     if (gotoRequest === null) return;
@@ -140,6 +142,7 @@ export function CalendarPane({ controller }: { controller: CalendarController })
     >
       <Calendar
         {...CALENDAR_OPTIONS}
+        initialView={initialView}
         controller={controller}
         timeZone={displayZone}
         events={events}

@@ -30,10 +30,10 @@ export type CalendarSlice = {
 };
 
 export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) => ({
-  view: 'timeGridWeek',
+  view: deps.preferences?.view ?? 'timeGridWeek',
   visibleRange: null,
   title: '',
-  displayZone: deps.systemZone,
+  displayZone: deps.preferences?.displayZone ?? deps.systemZone,
   selectedId: null,
   helpOpen: false,
   gotoRequest: null,

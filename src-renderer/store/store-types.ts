@@ -12,6 +12,8 @@ export type StoreDeps = {
   api: ConveneApi;
   now: () => number;
   systemZone: string;
+  /** Remembered from the last launch (view, display zone); absent on a first launch. */
+  preferences?: Partial<Pick<CalendarSlice, 'view' | 'displayZone'>>;
 };
 
 export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;
