@@ -6,12 +6,18 @@ export type Preferences = { view: CalendarViewName; displayZone: string };
 
 const KEY = 'convene.preferences.v1';
 
+/** The slice of Web Storage used here (`window.localStorage` in the window, a map in tests). */
+export type PreferenceStorage = {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+};
+
 /**
  * Reads saved preferences, keeping only values that are still valid (a zone a newer runtime
  * dropped, a view an older build had): a bad entry falls back rather than breaking the window.
  */
 export function loadPreferences(
-  storage: Pick<Storage, 'getItem'> | undefined,
+  storage: Pick<PreferenceStorage, 'getItem'> | undefined,
 ): Partial<Preferences> {
   let raw: unknown;
   try {
@@ -29,7 +35,7 @@ export function loadPreferences(
 }
 
 export function savePreferences(
-  storage: Pick<Storage, 'setItem'> | undefined,
+  storage: Pick<PreferenceStorage, 'setItem'> | undefined,
   prefs: Preferences,
 ): void {
   try {

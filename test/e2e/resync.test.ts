@@ -18,25 +18,29 @@ afterAll(async () => {
   await closeBrowser();
 });
 
+/** Another writer while the shell is down: the engine straight on the same file. */
+function createWhileAway(dataPath: string, start: number): Promise<void> {
+  const engine = createEngine({ databasePath: dataPath, application: { id: 1 } });
+  try {
+    const me = ensureLocalProfile(engine, 'Sam');
+    engine.meetings.create(me, {
+      name: 'Made while away',
+      start_date: start,
+      end_date: start + 1800,
+      attendees: [],
+    });
+  } finally {
+    engine.close();
+  }
+  return Promise.resolve();
+}
+
 describe('after an outage of the shell', () => {
   it('shows meetings changed while it was down, without a reload', async () => {
     const [, monday = ''] = await visibleDates(app.page);
     const start = Date.parse(`${monday}T13:00:00Z`) / 1000;
     await app.page.getByTestId('empty-state').waitFor();
-    await app.restartShell(async () => {
-      const engine = createEngine({ databasePath: app.dataPath, application: { id: 1 } });
-      try {
-        const me = ensureLocalProfile(engine, 'Sam');
-        engine.meetings.create(me, {
-          name: 'Made while away',
-          start_date: start,
-          end_date: start + 1800,
-          attendees: [],
-        });
-      } finally {
-        engine.close();
-      }
-    });
+    await app.restartShell(() => createWhileAway(app.dataPath, start));
     await meetingEvent(app.page, 'Made while away').waitFor({ timeout: 20_000 });
     expect(await app.page.getByTestId('empty-state').count()).toBe(0);
   });

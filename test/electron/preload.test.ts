@@ -71,7 +71,6 @@ describe('preload', () => {
 
   it('delivers only the payload of an event and unsubscribes', () => {
     const [event] = EVENT_NAMES;
-    if (!event) throw new Error('the contract has no events');
     const received: unknown[] = [];
     const off = api.on(event, (payload) => received.push(payload));
     const payload = { kind: 'deleted', id: 7 };
