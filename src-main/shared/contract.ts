@@ -35,6 +35,8 @@ export type MeetingDto = {
   notifyBefore: NotifyBefore | null;
   timeZone: MeetingTimeZone | null;
   hostId: number;
+  /** The host's name as their account shows it (full name, else login), when this engine knows it. */
+  hostName: string | null;
   /** Hosted by someone else: shown, never changed here (only the host may change a meeting). */
   readOnly: boolean;
   joinUrl: string | null;

@@ -49,8 +49,8 @@ export function MeetingEditor() {
 
         {readOnly && meeting && (
           <p className="notice" role="note" data-testid="read-only-reason">
-            Hosted by someone else (user #{meeting.hostId}). Only the host can change or delete this
-            meeting; you can see it because you are invited.
+            Hosted by {meeting.hostName ?? `user #${meeting.hostId}`}. Only the host can change or
+            delete this meeting; you can see it because you are invited.
           </p>
         )}
         {formError && (

@@ -21,7 +21,11 @@ beforeAll(async () => {
   const engine = createEngine({ databasePath: dataPath, application: { id: 1 } });
   try {
     const me = ensureLocalProfile(engine, 'Sam');
-    const olga = await engine.users.signUp({ login: 'olga', password: 'secret123' });
+    const olga = await engine.users.signUp({
+      login: 'olga',
+      password: 'secret123',
+      full_name: 'Olga Petrova',
+    });
     const today = new Date().toISOString().slice(0, 10);
     start = Date.parse(`${today}T10:00:00Z`) / 1000;
     engine.meetings.create(olga, {
@@ -69,7 +73,7 @@ describe("another host's meeting", () => {
     await meetingEvent(page, NAME).click();
     const reason = page.getByTestId('read-only-reason');
     await reason.waitFor();
-    expect(await reason.innerText()).toMatch(/Hosted by someone else.*Only the host/);
+    expect(await reason.innerText()).toMatch(/^Hosted by Olga Petrova\..*Only the host/);
     expect(await page.getByTestId('meeting-name').isDisabled()).toBe(true);
     expect(await page.getByTestId('meeting-zone').getByRole('combobox').isDisabled()).toBe(true);
     expect(await page.getByTestId('attendee-chip').allInnerTexts()).toEqual([

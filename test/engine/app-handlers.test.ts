@@ -116,7 +116,12 @@ describe('app handlers', () => {
       attendees: [{ id: profile.id }],
     });
     const [shown] = value(await app.handlers['meetings:list']({ from: start, to: start + 60 }));
-    expect(shown).toMatchObject({ serverId: theirs._id, readOnly: true, hostId: other.id });
+    expect(shown).toMatchObject({
+      serverId: theirs._id,
+      readOnly: true,
+      hostId: other.id,
+      hostName: 'otherhost',
+    });
     const r = await app.handlers['meetings:update']({
       id: shown!.id,
       changes: { name: 'Mine now' },

@@ -99,6 +99,7 @@ describe('editor form', () => {
       notifyBefore: null,
       timeZone: { name: 'America/New_York', offset: -300 },
       hostId: 1,
+      hostName: null,
       readOnly: false,
       joinUrl: null,
       createdAt: '',

@@ -38,10 +38,11 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
   const deleted = new Map<number, { meeting: Meeting; at: number }>();
   const user = () => engine.users.repo.byId(profile.id) ?? profile;
 
-  function dto(m: Meeting, localId?: number): MeetingDto {
+  function dto(m: Meeting, localId?: number, hostNames?: ReadonlyMap<number, string>): MeetingDto {
     const id = localId ?? engine.meetings.localIds([m._id]).get(m._id);
     if (id === undefined) throw new Error(`meeting ${m._id} has no local row`);
-    return toMeetingDto(m, id, profile.id, engine.joinLink(m._id));
+    const names = hostNames ?? engine.users.repo.displayNamesByIds([m.host_id]);
+    return toMeetingDto(m, id, profile.id, engine.joinLink(m._id), names.get(m.host_id) ?? null);
   }
 
   function run<K extends HandlerName, T>(
@@ -94,7 +95,10 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
       run('meetings:list', arg, ({ from, to }) => {
         const meetings = engine.meetings.listWindow(user(), from, to);
         const ids = engine.meetings.localIds(meetings.map((m) => m._id));
-        return meetings.map((m) => dto(m, ids.get(m._id)));
+        const hosts = engine.users.repo.displayNamesByIds([
+          ...new Set(meetings.map((m) => m.host_id)),
+        ]);
+        return meetings.map((m) => dto(m, ids.get(m._id), hosts));
       }),
 
     'meetings:get': (arg) =>

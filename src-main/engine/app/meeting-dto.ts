@@ -7,6 +7,7 @@ export function toMeetingDto(
   localId: number,
   viewerId: number,
   joinUrl: string | null,
+  hostName: string | null,
 ): MeetingDto {
   return {
     id: localId as MeetingId,
@@ -23,6 +24,7 @@ export function toMeetingDto(
     notifyBefore: m.notify_before,
     timeZone: m.timezone,
     hostId: m.host_id,
+    hostName,
     readOnly: m.host_id !== viewerId,
     joinUrl,
     createdAt: m.created_at,

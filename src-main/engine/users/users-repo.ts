@@ -77,6 +77,15 @@ export function createUsersRepo(db: Database) {
       );
       return new Map(rows.map((r) => [r.id, r.email]));
     },
+    /** Display names (full name, else login, else e-mail) of the given users, in one query. */
+    displayNamesByIds(ids: readonly number[]): Map<number, string> {
+      if (ids.length === 0) return new Map();
+      const rows = db.all<{ id: number; name: string | null }>(
+        sql`SELECT id, coalesce(full_name, login, email) AS name FROM users
+            WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      );
+      return new Map(rows.flatMap((r) => (r.name === null ? [] : [[r.id, r.name] as const])));
+    },
     insert(
       profile: UserProfile,
       passwordHash: string | null,
