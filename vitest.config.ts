@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     // Each file gets its own process: the engine holds native SQLite handles and servers hold ports.
     pool: 'forks',
+    // The console report, plus a machine-readable one that .ci/run summarises in one line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-report.json' }]],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
