@@ -32,11 +32,11 @@ const boundaries = [
     ],
   },
   {
-    files: ['src-main/server/**/*.ts'],
+    files: ['src-main/server/**/*.ts', 'src-main/cli/**/*.ts'],
     patterns: [
       {
         group: ['electron', 'electron/*'],
-        message: 'The server shell runs in plain Node: never import electron.',
+        message: 'The server shell and the Node command lines run in plain Node: never import electron.',
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createEngine, type Logger } from '../engine/engine';
+import { cliProcess, type CliProcess } from '../cli/cli-process';
+import { createEngine } from '../engine/engine';
 import { buildServer } from './build-server';
 
 const USAGE = `Usage: npm run server -- [options]
@@ -14,23 +15,8 @@ const USAGE = `Usage: npm run server -- [options]
   --no-sign-up              refuse to create accounts on first sign-in
   --help                    show this help`;
 
-const consoleLogger: Logger = {
-  info: (m, f) => console.log(m, f ?? ''),
-  warn: (m, f) => console.warn(m, f ?? ''),
-  error: (m, f) => console.error(m, f ?? ''),
-};
-
-function fail(message: string): never {
-  console.error(`convene server: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-function integer(name: string, raw: string, min: number, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    fail(`--${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return Number(raw);
-}
+// Typed explicitly so TypeScript treats `cli.fail` (which returns never) as ending the flow.
+const cli: CliProcess = cliProcess('convene server', USAGE);
 
 async function main(): Promise<void> {
   let values;
@@ -50,19 +36,19 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (error) {
-    fail((error as Error).message);
+    cli.fail((error as Error).message);
   }
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const port = integer('port', values.port, 0, 65535);
-  const appId = integer('app-id', values['app-id'], 1, 2 ** 31 - 1);
+  const port = cli.integer('port', values.port, 0, 65535);
+  const appId = cli.integer('app-id', values['app-id'], 1, 2 ** 31 - 1);
 
   const engine = createEngine({
     databasePath: values.data,
     application: { id: appId, ...(values['auth-key'] ? { authKey: values['auth-key'] } : {}) },
-    logger: consoleLogger,
+    logger: cli.logger,
     ...(values['meeting-url-template']
       ? { meetingUrlTemplate: values['meeting-url-template'] }
       : {}),
@@ -80,32 +66,11 @@ async function main(): Promise<void> {
     : '';
   console.log(`Convene server listening on ${url} app-id ${appId}${keyNote}`);
 
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    // close() stops accepting, lets in-flight requests finish, then the database closes cleanly.
-    app
-      .close()
-      .then(() => {
-        engine.close();
-        console.log(`Convene server stopped (${signal})`);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => {
-    shutdown('SIGINT');
-  });
-  process.on('SIGTERM', () => {
-    shutdown('SIGTERM');
+  // close() stops accepting, lets in-flight requests finish; then the database closes cleanly.
+  cli.stopOnSignals('Convene server', async () => {
+    await app.close();
+    engine.close();
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(`convene server: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+cli.run(main);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Logger } from '../engine/engine';
+import { cliProcess, type CliProcess } from '../cli/cli-process';
 import { rendererState } from './renderer-build';
 import { startWebShell } from './web-shell';
 
@@ -11,16 +11,8 @@ const USAGE = `Usage: npm run web -- [options]
 
 Open the printed URL: it carries this launch's token, which the browser trades for a cookie.`;
 
-const consoleLogger: Logger = {
-  info: (m, f) => console.log(m, f ?? ''),
-  warn: (m, f) => console.warn(m, f ?? ''),
-  error: (m, f) => console.error(m, f ?? ''),
-};
-
-function fail(message: string): never {
-  console.error(`convene web: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
+// Typed explicitly so TypeScript treats `cli.fail` (which returns never) as ending the flow.
+const cli: CliProcess = cliProcess('convene web', USAGE);
 
 async function main(): Promise<void> {
   let values;
@@ -34,15 +26,13 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (error) {
-    fail((error as Error).message);
+    cli.fail((error as Error).message);
   }
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) {
-    fail(`--port must be an integer from 0 to 65535, got "${values.port}"`);
-  }
+  const port = cli.integer('port', values.port, 0, 65535);
 
   // Not fatal: the contract is served either way, and a build while running is picked up on reload.
   const state = rendererState();
@@ -56,36 +46,13 @@ async function main(): Promise<void> {
 
   const shell = await startWebShell({
     dataPath: values.data,
-    port: Number(values.port),
-    logger: consoleLogger,
+    port,
+    logger: cli.logger,
   });
   console.log(`Convene web shell on ${shell.url}`);
 
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    // close() ends event streams, lets in-flight requests finish, then closes the database cleanly.
-    shell
-      .close()
-      .then(() => {
-        console.log(`Convene web shell stopped (${signal})`);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => {
-    shutdown('SIGINT');
-  });
-  process.on('SIGTERM', () => {
-    shutdown('SIGTERM');
-  });
+  // close() ends event streams, lets in-flight requests finish, then closes the database cleanly.
+  cli.stopOnSignals('Convene web shell', () => shell.close());
 }
 
-main().catch((error: unknown) => {
-  console.error(`convene web: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+cli.run(main);
