@@ -36,7 +36,8 @@ const boundaries = [
     patterns: [
       {
         group: ['electron', 'electron/*'],
-        message: 'The server shell and the Node command lines run in plain Node: never import electron.',
+        message:
+          'The server shell and the Node command lines run in plain Node: never import electron.',
       },
     ],
   },
