@@ -13,6 +13,7 @@ import { registerDialogRoutes } from './routes/dialog-routes';
 import { registerMeetingRoutes } from './routes/meeting-routes';
 import { registerSessionRoutes } from './routes/session-routes';
 import { parseFormBody } from './form-body';
+import { acceptJsonBodies } from './json-body';
 import { baseError, wireError } from './wire-errors';
 
 export const ALLOWED_HEADERS = [
@@ -80,17 +81,8 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     maxAge: 86_400,
   });
 
-  // The SDK posts `subscribe` with a JSON content type and no body: that is `{}`, not an error.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, {});
-      return;
-    }
-    void parseJson(request, text, done);
-  });
+  acceptJsonBodies(app);
   // GET and DELETE arrive form-encoded with no body; older clients post sessions form-encoded.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

@@ -6,6 +6,7 @@ import { createAppHandlers } from '../engine/app/app-handlers';
 import { ensureLocalProfile } from '../engine/app/local-profile';
 import type { Clock } from '../engine/clock';
 import { createEngine, silentLogger, type Engine, type Logger } from '../engine/engine';
+import { acceptJsonBodies } from '../server/json-body';
 import { isHandlerName, type AppError, type Handlers } from '../shared/contract';
 import { createEventStream, type EventStream } from './event-stream';
 import { refuse, registerGuard } from './guard';
@@ -76,16 +77,8 @@ function buildApp(
 
   // JSON only: text/plain is what a cross-site form can send without a preflight. An empty body is
   // the empty argument (`profile:get` from curl).
-  const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, {});
-      return;
-    }
-    void parseJson(request, text, done);
-  });
+  acceptJsonBodies(app);
 
   void app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
