@@ -9,9 +9,11 @@ import { createHash } from 'node:crypto';
  * byte-identical JSON, so a change to one without the other fails loudly.
  */
 export const LIST_SQL = `SELECT m.* FROM meetings m
-  WHERE m.id IN (SELECT id FROM meetings WHERE host_id = ?
-    UNION SELECT meeting_id FROM meeting_attendees WHERE user_id = ?
-    UNION SELECT meeting_id FROM meeting_attendees WHERE email = ?)
+  WHERE m.id IN (SELECT h.id FROM meetings h WHERE h.host_id = ? AND h.start_date >= ? AND h.start_date < ?
+    UNION SELECT a.meeting_id FROM meeting_attendees a JOIN meetings am ON am.id = a.meeting_id
+      WHERE a.user_id = ? AND am.start_date >= ? AND am.start_date < ?
+    UNION SELECT a.meeting_id FROM meeting_attendees a JOIN meetings am ON am.id = a.meeting_id
+      WHERE a.email = ? AND am.start_date >= ? AND am.start_date < ?)
   AND m.start_date >= ? AND m.start_date < ?
   ORDER BY m.start_date ASC, m._id ASC
   LIMIT ? OFFSET ?`;
@@ -53,7 +55,7 @@ export function openRawReader(path: string) {
   );
 
   function listWeek(userId: number, email: string | null, gte: number, lt: number) {
-    const rows = list.all(userId, userId, email, gte, lt, 100, 0);
+    const rows = list.all(userId, gte, lt, userId, gte, lt, email, gte, lt, gte, lt, 100, 0);
     const byMeeting = new Map<number, RawAttendee[]>();
     for (const r of rows) byMeeting.set(r.id, []);
     const attendeeRows =

@@ -78,17 +78,18 @@ export function meetingValues(m: Meeting): MeetingValues {
 }
 
 const COLUMN: Readonly<Record<Filter['field'], string>> = {
-  start_date: 'm.start_date',
-  end_date: 'm.end_date',
-  created_at: 'm.created_at',
-  updated_at: 'm.updated_at',
-  scheduled: 'm.scheduled',
-  _id: 'm._id',
+  start_date: 'start_date',
+  end_date: 'end_date',
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+  scheduled: 'scheduled',
+  _id: '_id',
 };
 const COMPARATOR = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=', ne: '<>' } as const;
 
-function filterSql(filter: Filter): Sql {
-  const column = sqlRaw(COLUMN[filter.field]);
+/** One filter as SQL on the meetings table under `alias` (a fixed, internal name). */
+function filterSql(filter: Filter, alias: 'm' | 'h' | 'am'): Sql {
+  const column = sqlRaw(`${alias}.${COLUMN[filter.field]}`);
   if (filter.op === 'in' || filter.op === 'nin') {
     const list = sql`(SELECT value FROM json_each(${JSON.stringify(filter.values)}))`;
     return filter.op === 'in' ? sql`${column} IN ${list}` : sql`${column} NOT IN ${list}`;
@@ -96,15 +97,32 @@ function filterSql(filter: Filter): Sql {
   return sql`${column} ${sqlRaw(COMPARATOR[filter.op])} ${filter.values[0] ?? null}`;
 }
 
-/** Meetings the user hosts or attends (by id or by the account's e-mail), plus the filters. */
+/**
+ * Meetings the user hosts or attends (by id or by the account's e-mail), plus the filters.
+ * `start_date` conditions are also applied inside each branch of the union, so a date window
+ * reads only that window of the user's meetings (the host branch through the (host_id,
+ * start_date) index) instead of their whole history first: the calendar asks for a week at a
+ * time, and a long-time user has years of meetings. The outer filters still apply all conditions.
+ */
 function visibleWhere(userId: number, email: string | null, filters: readonly Filter[]): Sql {
-  const byEmail =
-    email === null
-      ? sql``
-      : sql` UNION SELECT meeting_id FROM meeting_attendees WHERE email = ${email}`;
-  const mine = sql`m.id IN (SELECT id FROM meetings WHERE host_id = ${userId}
-    UNION SELECT meeting_id FROM meeting_attendees WHERE user_id = ${userId}${byEmail})`;
-  return sqlJoin([mine, ...filters.map(filterSql)], ' AND ');
+  const byStart = filters.filter((f) => f.field === 'start_date');
+  const within = (alias: 'h' | 'am') =>
+    sqlJoin(
+      byStart.map((f) => sql` AND ${filterSql(f, alias)}`),
+      '',
+    );
+  const attending = (match: Sql) =>
+    byStart.length === 0
+      ? sql`SELECT a.meeting_id FROM meeting_attendees a WHERE ${match}`
+      : sql`SELECT a.meeting_id FROM meeting_attendees a JOIN meetings am ON am.id = a.meeting_id
+            WHERE ${match}${within('am')}`;
+  const branches = [
+    sql`SELECT h.id FROM meetings h WHERE h.host_id = ${userId}${within('h')}`,
+    attending(sql`a.user_id = ${userId}`),
+    ...(email === null ? [] : [attending(sql`a.email = ${email}`)]),
+  ];
+  const mine = sql`m.id IN (${sqlJoin(branches, ' UNION ')})`;
+  return sqlJoin([mine, ...filters.map((f) => filterSql(f, 'm'))], ' AND ');
 }
 
 export function createMeetingsRepo(db: Database) {
