@@ -10,9 +10,14 @@ export type TestServer = TestEngine & {
 };
 
 /** The real server on 127.0.0.1 with an OS-chosen port, over a temp-file engine and a fake clock. */
-export async function startTestServer(options: Partial<EngineOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: Partial<EngineOptions> = {},
+  /** Hooks must be added before the server listens (e.g. to record what reaches it). */
+  beforeListen?: (app: FastifyInstance) => void,
+): Promise<TestServer> {
   const t = openTestEngine(options);
   const app = await buildServer(t.engine);
+  beforeListen?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (typeof address !== 'object' || address === null) throw new Error('server has no address');

@@ -1,7 +1,6 @@
 import ConnectyCube, { type Config, type Meetings, type XMPPChat } from 'connectycube';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src-main/server/build-server';
-import { openTestEngine, TEST_APP, type TestEngine } from '../helpers/test-engine';
+import { TEST_APP } from '../helpers/test-engine';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** One SDK client, as one app (one signed-in user) would hold it. */
 export type Sdk = InstanceType<typeof ConnectyCube.ConnectyCube<XMPPChat>>;
@@ -15,46 +14,29 @@ export type SeenRequest = {
   status: number;
 };
 
-export type SdkServer = TestEngine & {
-  app: FastifyInstance;
-  url: string;
+export type SdkServer = TestServer & {
   /** Every request the server received, in order: what the SDK really put on the wire. */
   seen: SeenRequest[];
-  stop: () => Promise<void>;
 };
 
 /**
  * The real server on 127.0.0.1 over a temp-file engine, like `startTestServer`, plus a hook that
- * records each request's raw URL, parsed body and status. Built here because Fastify only accepts hooks before `listen`.
+ * records each request's raw URL, parsed body and status (added before `listen`, as Fastify requires).
  */
 export async function startSdkServer(): Promise<SdkServer> {
-  const t = openTestEngine();
-  const app = await buildServer(t.engine);
   const seen: SeenRequest[] = [];
-  app.addHook('onResponse', async (request, reply) => {
-    seen.push({
-      method: request.method,
-      url: request.originalUrl,
-      contentType: request.headers['content-type'],
-      body: request.body,
-      status: reply.statusCode,
+  const server = await startTestServer({}, (app) => {
+    app.addHook('onResponse', async (request, reply) => {
+      seen.push({
+        method: request.method,
+        url: request.originalUrl,
+        contentType: request.headers['content-type'],
+        body: request.body,
+        status: reply.statusCode,
+      });
     });
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (typeof address !== 'object' || address === null) throw new Error('server has no address');
-  const url = `http://127.0.0.1:${address.port}`;
-  t.engine.setPublicUrl(url);
-  return {
-    ...t,
-    app,
-    url,
-    seen,
-    stop: async () => {
-      await app.close();
-      t.close();
-    },
-  };
+  return { ...server, seen };
 }
 
 /**
