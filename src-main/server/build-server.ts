@@ -23,7 +23,7 @@ export const ALLOWED_HEADERS = [
   'CB-Api-Version',
   'Content-Type',
 ];
-const BODY_LIMIT_BYTES = 1024 * 1024;
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** `/meetings.json?x` and `/meetings?x` are the same route: the SDK always adds `.json`. */
 export function stripJsonSuffix(url: string): string {

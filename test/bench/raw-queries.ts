@@ -1,5 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { toMeeting, type MeetingRow } from '../../src-main/engine/meetings/meetings-repo';
+import type { Attendee } from '../../src-main/shared/meetings-api-types';
 
 /**
  * The baseline: the engine's week-window list done with nothing but better-sqlite3 on its own
@@ -22,31 +24,11 @@ export const ATTENDEES_ONE_SQL = `SELECT meeting_id, user_id, email FROM meeting
 export const ATTENDEES_MANY_SQL = `SELECT meeting_id, user_id, email FROM meeting_attendees
   WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`;
 
-type Row = {
-  id: number;
-  _id: string;
-  name: string;
-  start_date: number;
-  end_date: number;
-  host_id: number;
-  record: number | null;
-  chat_dialog_id: string | null;
-  public: number;
-  scheduled: number;
-  notify: number;
-  notify_before_metric: string | null;
-  notify_before_value: number | null;
-  timezone_name: string | null;
-  timezone_offset: number | null;
-  created_at: string;
-  updated_at: string;
-};
 type AttendeeRow = { meeting_id: number; user_id: number | null; email: string | null };
-export type RawAttendee = { id?: number; email?: string };
 
 export function openRawReader(path: string) {
   const db = new BetterSqlite3(path, { readonly: true });
-  const list = db.prepare<unknown[], Row>(LIST_SQL);
+  const list = db.prepare<unknown[], MeetingRow>(LIST_SQL);
   const one = db.prepare<unknown[], AttendeeRow>(ATTENDEES_ONE_SQL);
   const many = db.prepare<unknown[], AttendeeRow>(ATTENDEES_MANY_SQL);
   const session = db.prepare<unknown[], { id: number; email: string | null }>(
@@ -56,7 +38,7 @@ export function openRawReader(path: string) {
 
   function listWeek(userId: number, email: string | null, gte: number, lt: number) {
     const rows = list.all(userId, gte, lt, userId, gte, lt, email, gte, lt, gte, lt, 100, 0);
-    const byMeeting = new Map<number, RawAttendee[]>();
+    const byMeeting = new Map<number, Attendee[]>();
     for (const r of rows) byMeeting.set(r.id, []);
     const attendeeRows =
       rows.length === 0
@@ -65,35 +47,14 @@ export function openRawReader(path: string) {
           ? one.all(rows[0]?.id)
           : many.all(JSON.stringify(rows.map((r) => r.id)));
     for (const a of attendeeRows) {
-      const attendee: RawAttendee = {};
+      const attendee: Attendee = {};
       if (a.user_id !== null) attendee.id = a.user_id;
       if (a.email !== null) attendee.email = a.email;
       byMeeting.get(a.meeting_id)?.push(attendee);
     }
-    // The API's meeting object, in the API's key order.
-    return rows.map((r) => ({
-      _id: r._id,
-      name: r.name,
-      start_date: r.start_date,
-      end_date: r.end_date,
-      attendees: byMeeting.get(r.id) ?? [],
-      record: r.record === null ? null : r.record === 1,
-      chat_dialog_id: r.chat_dialog_id,
-      host_id: r.host_id,
-      public: r.public === 1,
-      scheduled: r.scheduled === 1,
-      notify: r.notify === 1,
-      notify_before:
-        r.notify_before_metric === null || r.notify_before_value === null
-          ? null
-          : { metric: r.notify_before_metric, value: r.notify_before_value },
-      timezone:
-        r.timezone_name === null || r.timezone_offset === null
-          ? null
-          : { offset: r.timezone_offset, name: r.timezone_name },
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-    }));
+    // The same row → API mapping the engine uses: the baseline measures the query layer, not a
+    // second copy of a pure function.
+    return rows.map((r) => toMeeting(r, byMeeting.get(r.id) ?? []));
   }
 
   /** The user behind a CB-Token, the least a handler must do before it may answer. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { MeetingRow } from '../../src-main/engine/meetings/meetings-repo';
 import type { Locator, Page } from 'playwright';
 import { expect } from 'vitest';
 
@@ -86,22 +87,7 @@ export async function resizeMeetingBy(page: Page, name: string, minutes: number)
   await drag(page, { x, y }, { x, y: y + (minutes / SLOT_MINUTES) * slot.height });
 }
 
-export type MeetingRow = {
-  id: number;
-  name: string;
-  start_date: number;
-  end_date: number;
-  host_id: number;
-  record: number | null;
-  public: number;
-  scheduled: number;
-  notify: number;
-  notify_before_metric: string | null;
-  notify_before_value: number | null;
-  timezone_name: string | null;
-  timezone_offset: number | null;
-  chat_dialog_id: string | null;
-};
+export type { MeetingRow };
 
 /** What the engine wrote, read straight from the SQLite file (read-only, beside the running shell). */
 export function readMeetings(dataPath: string): (MeetingRow & { attendees: string[] })[] {

@@ -18,10 +18,10 @@ import {
   validCreateBody,
   type Field,
 } from './meeting-arbitraries';
+import { BODY_LIMIT_BYTES } from '../../src-main/server/build-server';
 
 /** Hostile and malformed `POST /meetings` bodies: always a 4xx in the API's shape, never a write. */
 
-const BODY_LIMIT = 1024 * 1024;
 let h: Harness;
 let token: string;
 const create = (body: Body) => h.send(token, 'POST', '/meetings.json', body);
@@ -59,7 +59,7 @@ describe('POST /meetings with hostile input', () => {
       fc.asyncProperty(corruptedBody, async ({ body, fields }) => {
         const text = JSON.stringify(body);
         const reply = await unchanged(h, () => create({ text }));
-        if (Buffer.byteLength(text) > BODY_LIMIT) {
+        if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) {
           expectRefusal(reply, [413]);
           return;
         }
@@ -143,7 +143,7 @@ describe('POST /meetings with hostile input', () => {
           key === '__proto__' ? JSON.stringify(value) : JSON.stringify({ prototype: value });
         return splice(JSON.stringify(body), `"${key}":${member}`, where);
       })
-      .filter((text) => Buffer.byteLength(text) <= BODY_LIMIT);
+      .filter((text) => Buffer.byteLength(text) <= BODY_LIMIT_BYTES);
     await fc.assert(
       fc.asyncProperty(poisoned, async (text) => {
         const reply = await unchanged(h, () => create({ text }));
@@ -155,7 +155,7 @@ describe('POST /meetings with hostile input', () => {
   });
 
   it('answers a body over the 1 MiB limit with a 413 in the API shape', async () => {
-    const big = fc.integer({ min: BODY_LIMIT, max: 3 * BODY_LIMIT }).map((n) => ({
+    const big = fc.integer({ min: BODY_LIMIT_BYTES, max: 3 * BODY_LIMIT_BYTES }).map((n) => ({
       name: 'x'.repeat(n),
       start_date: 1,
       end_date: 2,

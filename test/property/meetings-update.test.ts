@@ -21,6 +21,7 @@ import {
   validOptionals,
   type Field,
 } from './meeting-arbitraries';
+import { BODY_LIMIT_BYTES } from '../../src-main/server/build-server';
 
 /** Hostile `PUT /meetings/{id}`: refused in the API's shape, by host or stranger, and never half-applied. */
 
@@ -97,7 +98,7 @@ describe('PUT /meetings/{id} with hostile input', () => {
       fc.asyncProperty(corruptedUpdate, async ({ body, fields }) => {
         const text = JSON.stringify(body);
         const reply = await unchanged(h, () => put('alice', privateId, { text }));
-        if (Buffer.byteLength(text) > 1024 * 1024) {
+        if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) {
           expectRefusal(reply, [413]);
           return;
         }
@@ -146,7 +147,7 @@ describe('PUT /meetings/{id} with hostile input', () => {
     );
     await fc.assert(
       fc.asyncProperty(cases, anyBody, async ({ who, meeting, status }, { body, malformed }) => {
-        if (Buffer.byteLength(body.text) > 1024 * 1024) return;
+        if (Buffer.byteLength(body.text) > BODY_LIMIT_BYTES) return;
         const id = meeting === 'private' ? privateId : publicId;
         const reply = await unchanged(h, () => put(who, id, body));
         // The body is parsed before the route runs, so text that is not JSON is a 400 for anyone.
