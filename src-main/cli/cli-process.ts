@@ -1,4 +1,11 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Logger } from '../engine/engine';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+/** The parsed flag values for a strict, positional-free parse of `O`. */
+export type FlagValues<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O; strict: true }>
+>['values'];
 
 /**
  * What the Node shells' command lines (`npm run server`, `npm run web`) share: how they log, how
@@ -8,6 +15,11 @@ export type CliProcess = {
   logger: Logger;
   /** Prints the problem and the usage, then exits 2 (a usage error, as shells expect). */
   fail(message: string): never;
+  /**
+   * Parses the command line strictly; an unknown or malformed flag is `fail`. Returns null after
+   * printing the usage for `--help` (the options must include a boolean `help`).
+   */
+  flags<O extends Options>(options: O): FlagValues<O> | null;
   /** An integer flag within [min, max], or `fail` naming the flag. */
   integer(flag: string, raw: string, min: number, max: number): number;
   /**
@@ -31,6 +43,19 @@ export function cliProcess(name: string, usage: string): CliProcess {
       error: (m, f) => console.error(m, f ?? ''),
     },
     fail,
+    flags(options) {
+      let values;
+      try {
+        ({ values } = parseArgs({ options, strict: true }));
+      } catch (error) {
+        return fail((error as Error).message);
+      }
+      if ((values as Record<string, unknown>).help === true) {
+        console.log(usage);
+        return null;
+      }
+      return values;
+    },
     integer(flag, raw, min, max) {
       if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
         fail(`--${flag} must be an integer from ${min} to ${max}, got "${raw}"`);

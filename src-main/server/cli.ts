@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { cliProcess, type CliProcess } from '../cli/cli-process';
 import { createEngine } from '../engine/engine';
 import { buildServer } from './build-server';
@@ -19,29 +18,18 @@ const USAGE = `Usage: npm run server -- [options]
 const cli: CliProcess = cliProcess('convene server', USAGE);
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        data: { type: 'string', default: './convene.db' },
-        'app-id': { type: 'string', default: '1' },
-        'auth-key': { type: 'string' },
-        'public-url': { type: 'string' },
-        'meeting-url-template': { type: 'string' },
-        'no-sign-up': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    cli.fail((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const values = cli.flags({
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: './convene.db' },
+    'app-id': { type: 'string', default: '1' },
+    'auth-key': { type: 'string' },
+    'public-url': { type: 'string' },
+    'meeting-url-template': { type: 'string' },
+    'no-sign-up': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (!values) return; // --help
   const port = cli.integer('port', values.port, 0, 65535);
   const appId = cli.integer('app-id', values['app-id'], 1, 2 ** 31 - 1);
 

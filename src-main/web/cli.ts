@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { cliProcess, type CliProcess } from '../cli/cli-process';
 import { rendererState } from './renderer-build';
 import { startWebShell } from './web-shell';
@@ -15,23 +14,12 @@ Open the printed URL: it carries this launch's token, which the browser trades f
 const cli: CliProcess = cliProcess('convene web', USAGE);
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '0' },
-        data: { type: 'string', default: './convene.db' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    cli.fail((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const values = cli.flags({
+    port: { type: 'string', default: '0' },
+    data: { type: 'string', default: './convene.db' },
+    help: { type: 'boolean', default: false },
+  });
+  if (!values) return; // --help
   const port = cli.integer('port', values.port, 0, 65535);
 
   // Not fatal: the contract is served either way, and a build while running is picked up on reload.
