@@ -128,4 +128,23 @@ describe('app handlers', () => {
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('answers not_found for a meeting the profile cannot see, by its local id', async () => {
+    const other = await makeUser(t.engine, 'stranger');
+    const hidden = t.engine.meetings.create(other, {
+      name: 'Private',
+      start_date: start,
+      end_date: start + 60,
+      attendees: [],
+    });
+    const localId = t.engine.meetings.localIds([hidden._id]).get(hidden._id) as MeetingId;
+    for (const r of [
+      await app.handlers['meetings:get']({ id: localId }),
+      await app.handlers['meetings:update']({ id: localId, changes: { name: 'Taken' } }),
+      await app.handlers['meetings:delete']({ id: localId }),
+    ]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(t.engine.meetings.get(other, hidden._id).name).toBe('Private');
+  });
 });

@@ -104,7 +104,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
     'meetings:get': (arg) =>
       run('meetings:get', arg, ({ id }) => {
         const u = user();
-        return dto(engine.meetings.get(u, engine.meetings.objectIdOf(u, id)), id);
+        return dto(engine.meetings.get(u, engine.meetings.objectIdOf(id)), id);
       }),
 
     'meetings:create': (arg) =>
@@ -118,7 +118,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
       run('meetings:update', arg, ({ id, changes }) => {
         const u = user();
         const meeting = dto(
-          engine.meetings.update(u, engine.meetings.objectIdOf(u, id), draftToApi(changes)),
+          engine.meetings.update(u, engine.meetings.objectIdOf(id), draftToApi(changes)),
           id,
         );
         events.emit('meetings:changed', { kind: 'updated', meeting });
@@ -128,7 +128,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
     'meetings:delete': (arg) =>
       run('meetings:delete', arg, ({ id }) => {
         const u = user();
-        const objectId = engine.meetings.objectIdOf(u, id);
+        const objectId = engine.meetings.objectIdOf(id);
         const before = engine.meetings.get(u, objectId);
         engine.meetings.remove(u, objectId);
         const now = engine.clock.now();

@@ -214,10 +214,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
     /** `_id` → local row id, for the window's DTOs. */
     localIds: (objectIds: readonly string[]) => repo.localIds(objectIds),
 
-    /** The `_id` of a meeting by its local row id, if the user may read it. */
-    objectIdOf(user: UserRow, localId: number): string {
+    /**
+     * The `_id` of a meeting by its local row id. Only a translation: the get/update/remove call
+     * that follows applies the permission rules (404 to whoever may not read it, 403 to non-hosts).
+     */
+    objectIdOf(localId: number): string {
       const row = repo.byLocalId(localId);
-      if (!row || !canRead(row, user)) throw notFound(NOT_FOUND);
+      if (!row) throw notFound(NOT_FOUND);
       return row._id;
     },
 
