@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
@@ -16,6 +27,7 @@ import {
   hardenWebContents,
   isTrustedSender,
 } from './electron/security';
+import { createSafeStorageSecrets } from './electron/safe-storage-secrets';
 import { createWindowOptions } from './electron/window-options';
 
 // The Electron main process: opens the engine, carries the contract over IPC, and applies the
@@ -73,7 +85,22 @@ function openEngine(): Engine {
     application: { id: 1 },
     logger,
     nativeBinding,
+    role: 'client',
+    client: { secrets: createSafeStorageSecrets(safeStorage) },
   });
+}
+
+/** Power and network coming back are the moments a sync is most likely to succeed. */
+function wakeSyncOnResume(engine: Engine): void {
+  const wake = () => engine.sync?.worker.wake();
+  powerMonitor.on('resume', wake);
+  powerMonitor.on('unlock-screen', wake);
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) wake();
+    online = now;
+  }, 15_000).unref();
 }
 
 function createMainWindow(): BrowserWindow {
@@ -110,6 +137,7 @@ function start(): void {
     const engine = openEngine();
     const profile = ensureLocalProfile(engine, localDisplayName());
     const { handlers, events } = createAppHandlers(engine, profile);
+    wakeSyncOnResume(engine);
 
     hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(protocol, rendererDir(mainDir));
@@ -136,8 +164,14 @@ function start(): void {
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
-    app.on('will-quit', () => {
-      engine.close();
+    app.on('will-quit', (event) => {
+      // Let the sync pass in flight end (its requests are aborted) before the database closes.
+      if (!engine.sync?.worker.busy()) {
+        void engine.close();
+        return;
+      }
+      event.preventDefault();
+      void engine.close().finally(() => app.quit());
     });
   };
 

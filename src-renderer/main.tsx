@@ -14,6 +14,7 @@ import './styles/calendar.css';
 import './styles/editor.css';
 import './styles/tz-picker.css';
 import './styles/overlays.css';
+import './styles/sync.css';
 
 const store = createAppStore({
   api,
@@ -30,6 +31,7 @@ store.subscribe((state, previous) => {
 // For the window's lifetime: changes made elsewhere (another window, sync) land in the store.
 subscribeToEngine(store, api);
 void store.getState().loadProfile();
+void store.getState().loadSync();
 
 const root = document.getElementById('root');
 if (root) {

@@ -10,6 +10,9 @@ import { createSessionsService, type Application } from './sessions/sessions-ser
 import { renderJoinLink, validateMeetingUrlTemplate } from './settings/join-link';
 import { createSettingsRepo } from './settings/settings-repo';
 import { createUsersService } from './users/users-service';
+import { createMeetingsRepo } from './meetings/meetings-repo';
+import { createServerEffects } from './meetings/server-effects';
+import { createClientSync, type ClientOptions } from './sync/client-sync';
 
 export type Logger = {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -33,6 +36,14 @@ export type EngineOptions = {
   /** Saved as the `auto_sign_up` setting when given. */
   autoSignUp?: boolean;
   nativeBinding?: string;
+  /**
+   * The engine's role (SYNC.md, "Roles and identity"). `server` (the default) is the authority: it
+   * assigns `_id`s, makes chat dialogs and queues mail. `client` is the desktop app's local copy:
+   * it does none of that, and its sync worker sends every change to the connected account.
+   */
+  role?: 'server' | 'client';
+  /** What the client role's workers need (fetch, timers, the secret store). */
+  client?: ClientOptions;
 };
 
 /**
@@ -75,16 +86,38 @@ export function createEngine(options: EngineOptions) {
   const outbox = createMailOutboxRepo(db);
   const joinLink = (meetingId: string) =>
     renderJoinLink(settings.get('meeting_url_template'), meetingId);
+  const meetingsRepo = createMeetingsRepo(db);
+  const role = options.role ?? 'server';
+  const client =
+    role === 'client'
+      ? createClientSync({
+          db,
+          clock,
+          logger,
+          settings,
+          meetings: meetingsRepo,
+          options: options.client,
+        })
+      : null;
+  const effects =
+    client?.local.effects ??
+    createServerEffects({
+      clock,
+      ids,
+      users: users.repo,
+      dialogs,
+      outbox,
+      repo: meetingsRepo,
+      joinLink,
+    });
   const meetings = createMeetingsService({
     db,
     clock,
-    ids,
-    users: users.repo,
-    dialogs,
+    repo: meetingsRepo,
     recordings,
-    outbox,
-    joinLink,
+    effects,
   });
+  let closed: Promise<void> | undefined;
 
   return {
     application,
@@ -101,12 +134,27 @@ export function createEngine(options: EngineOptions) {
     recordings,
     outbox,
     joinLink,
+    role,
+    /** The client role's sync (account, worker, local changes); null in the server role. */
+    sync: client,
     /** The server learns its address only once it listens. */
     setPublicUrl(url: string) {
       publicUrl = url;
     },
-    close() {
-      db.close();
+    /**
+     * Stops every worker, waits for the one in flight (its requests are aborted), then closes the
+     * database. With nothing in flight the database is closed before this returns.
+     */
+    close(): Promise<void> {
+      closed ??= (() => {
+        const stopping = client?.stop();
+        if (!stopping) {
+          db.close();
+          return Promise.resolve();
+        }
+        return stopping.then(() => db.close());
+      })();
+      return closed;
     },
   };
 }

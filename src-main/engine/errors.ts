@@ -8,7 +8,8 @@ export type EngineErrorCode =
   | 'session_required' // 401: missing, unknown or expired token
   | 'unauthorized' // 401: wrong credentials
   | 'forbidden' // 403
-  | 'not_found'; // 404
+  | 'not_found' // 404
+  | 'unavailable'; // 503: a remote this engine depends on could not be reached
 
 export type FieldErrors = Record<string, string[]>;
 

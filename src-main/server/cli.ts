@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   // close() stops accepting, lets in-flight requests finish; then the database closes cleanly.
   cli.stopOnSignals('Convene server', async () => {
     await app.close();
-    engine.close();
+    await engine.close();
   });
 }
 

@@ -8,6 +8,7 @@ export const STATUS: Readonly<Record<EngineErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  unavailable: 503,
 };
 
 export type WireErrorBody = { errors: Record<string, string[]> };

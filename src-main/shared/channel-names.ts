@@ -11,11 +11,19 @@ export const HANDLER_NAMES = [
   'meetings:update',
   'meetings:delete',
   'meetings:restore',
+  'meetings:send',
+  'meetings:conflict',
+  'meetings:resolve',
+  'account:connect',
+  'account:get',
+  'account:disconnect',
+  'sync:now',
+  'sync:status',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
-export const EVENT_NAMES = ['meetings:changed', 'app:resync'] as const;
+export const EVENT_NAMES = ['meetings:changed', 'app:resync', 'sync:changed'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -19,8 +19,19 @@ export type MeetingId = number & { readonly __brand: 'MeetingId' };
 
 export type MeetingTimeZone = { name: string; offset: number };
 
+/**
+ * Where a meeting stands with the remote account (SYNC.md, "States of a meeting"): `local` exists
+ * only here (no account, or a draft), `pending` has a change queued, `synced` equals the last server
+ * state known, `conflict` waits for the person to choose, `error` was refused by the remote for good.
+ */
+export type MeetingSyncState = 'local' | 'pending' | 'synced' | 'conflict' | 'error';
+
+/** What a `pending` meeting waits to send. */
+export type PendingOperation = 'create' | 'update' | 'delete';
+
 export type MeetingDto = {
   id: MeetingId;
+  /** The remote `_id`: null until the remote has assigned one (a local meeting never has one). */
   serverId: string | null;
   name: string;
   /** Unix seconds. */
@@ -42,14 +53,99 @@ export type MeetingDto = {
   joinUrl: string | null;
   createdAt: string;
   updatedAt: string;
+  sync: MeetingSyncState;
+  /** For `pending`: the change queued. */
+  pendingOperation: PendingOperation | null;
+  /** For `error`: why the remote refused; for `conflict`: what clashed. */
+  syncMessage: string | null;
+  /** Saved as a draft: kept local, not sent (and so mails nobody) until the person sends it. */
+  draft: boolean;
+};
+
+/** The remote account this window syncs with; credentials never leave the engine. */
+export type AccountDto = {
+  serverUrl: string;
+  appId: number;
+  login: string;
+  /** The remote user id, which is also the local profile's id once connected. */
+  userId: number;
+  connectedAt: string;
+};
+
+export type SyncStateName =
+  'signed_out' | 'offline' | 'syncing' | 'idle' | 'needs_sign_in' | 'error';
+
+export type SyncStatusDto = {
+  state: SyncStateName;
+  /** Meetings with a change waiting to be sent. */
+  pending: number;
+  conflicts: number;
+  /** Meetings the remote refused for good. */
+  errors: number;
+  /** ISO time of the last pass that completed. */
+  lastSyncedAt: string | null;
+  /** Why the state is what it is (offline, error, needs_sign_in), for the status tooltip. */
+  message: string | null;
+  /** ISO time of the next automatic attempt, when one is scheduled after a failure. */
+  nextAttemptAt: string | null;
+};
+
+/** A meeting field as the window names it (the draft's keys). */
+export type MeetingField =
+  | 'name'
+  | 'start'
+  | 'end'
+  | 'attendees'
+  | 'record'
+  | 'public'
+  | 'scheduled'
+  | 'notify'
+  | 'notifyBefore'
+  | 'timeZone';
+
+export type ConflictValues = {
+  name: string;
+  start: number;
+  end: number;
+  attendees: Attendee[];
+  record: boolean | null;
+  public: boolean;
+  scheduled: boolean;
+  notify: boolean;
+  notifyBefore: NotifyBefore | null;
+  timeZone: string | null;
+};
+
+/**
+ * What the conflict view shows. `changed`: both sides changed `fields` differently since `base`.
+ * `deleted_remotely`: the meeting was deleted on the server while edited here (`theirs` is null);
+ * keeping mine re-creates it, taking theirs discards the local copy.
+ */
+export type ConflictDto = {
+  id: MeetingId;
+  kind: 'changed' | 'deleted_remotely';
+  fields: MeetingField[];
+  base: ConflictValues | null;
+  mine: ConflictValues;
+  theirs: ConflictValues | null;
 };
 
 export type ProfileDto = { userId: number; displayName: string };
 
 // ---- errors as values ----
 
+/**
+ * `unauthorized`: the remote refused the credentials (wrong login, password or auth key);
+ * `unavailable`: the remote (or the shell) could not be reached.
+ */
 export type ErrorCode =
-  'validation' | 'not_found' | 'forbidden' | 'bad_request' | 'unavailable' | 'internal';
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'bad_request'
+  | 'unavailable'
+  | 'internal';
 
 /** `fields` keys are the draft's field names (`start`, `notifyBefore`, `attendees`, ...). */
 export type AppError = { code: ErrorCode; message: string; fields?: Record<string, string[]> };
@@ -93,6 +189,20 @@ export const meetingDraftSchema = z
 
 export type MeetingDraft = z.input<typeof meetingDraftSchema>;
 
+export const MEETING_FIELDS = [
+  'name',
+  'start',
+  'end',
+  'attendees',
+  'record',
+  'public',
+  'scheduled',
+  'notify',
+  'notifyBefore',
+  'timeZone',
+] as const satisfies readonly MeetingField[];
+const meetingFieldSchema = z.enum(MEETING_FIELDS);
+
 export const handlerArgSchemas = {
   'profile:get': z.object({}).strict(),
   'meetings:list': z
@@ -103,11 +213,43 @@ export const handlerArgSchemas = {
       path: ['to'],
     }),
   'meetings:get': z.object({ id: meetingId }).strict(),
-  'meetings:create': z.object({ draft: meetingDraftSchema }).strict(),
+  /** `asDraft`: keep it local (not sent, nobody mailed) until `meetings:send`. */
+  'meetings:create': z
+    .object({ draft: meetingDraftSchema, asDraft: z.boolean().optional() })
+    .strict(),
   'meetings:update': z.object({ id: meetingId, changes: meetingDraftSchema.partial() }).strict(),
   'meetings:delete': z.object({ id: meetingId }).strict(),
   /** Undo of a delete: brings the meeting back with its ids, attendees and chat. */
   'meetings:restore': z.object({ id: meetingId }).strict(),
+  /** Sends a draft: from now on it syncs like any other meeting. */
+  'meetings:send': z.object({ id: meetingId }).strict(),
+  'meetings:conflict': z.object({ id: meetingId }).strict(),
+  /**
+   * Settles a conflict: `keep` for every clashing field, or `fields` to choose per field (fields
+   * not named there follow `keep`). For a meeting deleted remotely, mine re-creates it and theirs
+   * discards the local copy.
+   */
+  'meetings:resolve': z
+    .object({
+      id: meetingId,
+      keep: z.enum(['mine', 'theirs']),
+      fields: z.partialRecord(meetingFieldSchema, z.enum(['mine', 'theirs'])).optional(),
+    })
+    .strict(),
+  'account:connect': z
+    .object({
+      serverUrl: z.string().max(2_000),
+      appId: z.int('must be a number').positive('must be a positive number'),
+      authKey: z.string().min(1, 'is required').max(256),
+      login: z.string().trim().min(1, 'is required').max(200),
+      password: z.string().min(1, 'is required').max(200),
+    })
+    .strict(),
+  'account:get': z.object({}).strict(),
+  /** `keepLocalCopies`: keep the account's meetings you host as local meetings; else remove them. */
+  'account:disconnect': z.object({ keepLocalCopies: z.boolean() }).strict(),
+  'sync:now': z.object({}).strict(),
+  'sync:status': z.object({}).strict(),
 } as const satisfies Record<HandlerName, z.ZodType>;
 
 export type HandlerArgs = { [K in HandlerName]: z.input<(typeof handlerArgSchemas)[K]> };
@@ -120,6 +262,14 @@ export type HandlerResults = {
   'meetings:update': MeetingDto;
   'meetings:delete': MeetingDto;
   'meetings:restore': MeetingDto;
+  'meetings:send': MeetingDto;
+  'meetings:conflict': ConflictDto;
+  'meetings:resolve': MeetingDto | null;
+  'account:connect': AccountDto;
+  'account:get': AccountDto | null;
+  'account:disconnect': { kept: number; removed: number };
+  'sync:now': SyncStatusDto;
+  'sync:status': SyncStatusDto;
 };
 
 export type Handlers = {
@@ -138,7 +288,9 @@ export type AppEvents = {
    * Pushes may have been missed (the web shell's event stream reconnected after an outage): the
    * window should load what it shows again. Raised by the transport, not by the engine.
    */
-  'app:resync': { reason: 'reconnected' };
+  'app:resync': { reason: 'reconnected' | 'synced' };
+  /** The sync status changed (a pass started or ended, a change was queued, the account changed). */
+  'sync:changed': SyncStatusDto;
 };
 
 /** `true` only when A and B are the same union. */

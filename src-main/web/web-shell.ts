@@ -6,6 +6,7 @@ import { createAppHandlers } from '../engine/app/app-handlers';
 import { ensureLocalProfile } from '../engine/app/local-profile';
 import type { Clock } from '../engine/clock';
 import { createEngine, silentLogger, type Engine, type Logger } from '../engine/engine';
+import { createKeyFileSecretStore } from '../engine/sync/secret-store';
 import { acceptJsonBodies } from '../server/json-body';
 import { isHandlerName, type AppError, type Handlers } from '../shared/contract';
 import { createEventStream, type EventStream } from './event-stream';
@@ -35,6 +36,8 @@ export type WebShellOptions = {
   displayName?: string;
   logger?: Logger;
   clock?: Clock;
+  /** Tests shorten the sync worker's pace; the CLI keeps the defaults. */
+  sync?: { intervalMs?: number; debounceMs?: number; requestTimeoutMs?: number };
 };
 
 export type WebShell = {
@@ -130,6 +133,18 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     databasePath: options.dataPath,
     application: { id: APPLICATION_ID },
     logger,
+    role: 'client',
+    client: {
+      // The account's secrets are sealed under a key only this user can read (SYNC.md).
+      secrets: createKeyFileSecretStore(`${options.dataPath}.key`),
+      ...(options.sync?.intervalMs !== undefined
+        ? { syncIntervalMs: options.sync.intervalMs }
+        : {}),
+      ...(options.sync?.debounceMs !== undefined ? { debounceMs: options.sync.debounceMs } : {}),
+      ...(options.sync?.requestTimeoutMs !== undefined
+        ? { requestTimeoutMs: options.sync.requestTimeoutMs }
+        : {}),
+    },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   let app: FastifyInstance | undefined;
@@ -155,14 +170,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       host: WEB_HOST,
       port,
       token,
-      close: () =>
-        (closed ??= server.close().then(() => {
-          engine.close();
-        })),
+      close: () => (closed ??= server.close().then(() => engine.close())),
     };
   } catch (error) {
     await app?.close();
-    engine.close();
+    await engine.close();
     throw error;
   }
 }

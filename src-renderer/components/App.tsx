@@ -1,7 +1,9 @@
 import { useCalendarController } from '@fullcalendar/react';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
+import { AccountDialog } from './account/AccountDialog';
 import { CalendarPane } from './CalendarPane';
+import { ConflictDialog } from './ConflictDialog';
 import { EmptyState } from './EmptyState';
 import { HelpOverlay } from './HelpOverlay';
 import { MeetingEditor } from './MeetingEditor';
@@ -15,6 +17,8 @@ export function App() {
   useKeyboardShortcuts(controller, store);
   const editorOpen = useAppStore((s) => s.editor !== null);
   const helpOpen = useAppStore((s) => s.helpOpen);
+  const accountOpen = useAppStore((s) => s.accountDialog !== null);
+  const conflictOpen = useAppStore((s) => s.conflictView !== null);
   return (
     <div className="app">
       <Toolbar controller={controller} />
@@ -23,6 +27,9 @@ export function App() {
         <EmptyState />
       </main>
       {editorOpen && <MeetingEditor />}
+      {accountOpen && <AccountDialog />}
+      {/* After the editor: opened from it, it goes on top of it. */}
+      {conflictOpen && <ConflictDialog />}
       {helpOpen && <HelpOverlay />}
       <Toasts />
     </div>

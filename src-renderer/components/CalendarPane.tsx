@@ -109,7 +109,14 @@ export function CalendarPane({ controller }: { controller: CalendarController })
     (info: EventDisplayInfo) => {
       const meeting = meetings[Number(info.event.id)];
       if (!meeting) return true;
-      return <EventBody meeting={meeting} timeText={info.timeText} displayZone={displayZone} />;
+      return (
+        <EventBody
+          meeting={meeting}
+          timeText={info.timeText}
+          displayZone={displayZone}
+          listView={info.view.type.startsWith('list')}
+        />
+      );
     },
     [meetings, displayZone],
   );
@@ -122,6 +129,9 @@ export function CalendarPane({ controller }: { controller: CalendarController })
         info.view.type.startsWith('list') && 'cv-event--list',
         info.view.type.startsWith('dayGrid') && 'cv-event--row',
         meeting?.readOnly && 'cv-event--readonly',
+        // Not (yet) on the server, or needing a decision: styled in sync.css.
+        meeting && `cv-event--${meeting.sync}`,
+        meeting?.draft && 'cv-event--draft',
         meeting?.id === selectedId && 'cv-event--selected',
       ]
         .filter(Boolean)

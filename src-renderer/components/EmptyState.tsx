@@ -6,10 +6,11 @@ import { useAppStore } from '../store/AppStoreProvider';
  * pointer events through (except its button), so dragging across the slots beneath still works.
  */
 export function EmptyState() {
-  const { empty, view } = useAppStore(
+  const { empty, view, connected } = useAppStore(
     useShallow((s) => ({
       empty: s.loadState === 'loaded' && Object.keys(s.meetings).length === 0,
       view: s.view,
+      connected: s.account !== null,
     })),
   );
   const openNewMeeting = useAppStore((s) => s.openNewMeeting);
@@ -22,7 +23,7 @@ export function EmptyState() {
         <h2>Nothing scheduled {span}</h2>
         <p>
           Drag across the calendar to schedule a meeting at that time, or press <kbd>N</kbd>.
-          Everything stays on this computer; no account needed.
+          {!connected && ' Everything stays on this computer; no account needed.'}
         </p>
         <button type="button" className="button button--primary" onClick={() => openNewMeeting()}>
           Schedule a meeting

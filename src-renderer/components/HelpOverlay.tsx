@@ -9,6 +9,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['M'], action: 'Month view' },
   { keys: ['L'], action: 'List view' },
   { keys: ['T'], action: 'Go to today' },
+  { keys: ['S'], action: 'Sync now (with an account connected)' },
   { keys: ['K', '←'], action: 'Previous day, week or month' },
   { keys: ['J', '→'], action: 'Next day, week or month' },
   { keys: ['Enter'], action: 'Open the focused meeting' },

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { formatOffset } from '../../src-main/shared/time-zones';
 import { useAppStore } from '../store/AppStoreProvider';
 import { Dialog } from './Dialog';
+import { EditorSyncChip } from './SyncChip';
 import { AttendeesField } from './editor/AttendeesField';
 import { errorIdFor, FieldError } from './editor/FieldError';
 import { OptionsFields } from './editor/OptionsFields';
@@ -17,11 +18,22 @@ export function MeetingEditor() {
   const deleteMeeting = useAppStore((s) => s.deleteMeeting);
   const startedAt = useAppStore((s) => s.startedAt);
   const selfId = useAppStore((s) => s.profile?.userId);
+  const sendDraft = useAppStore((s) => s.sendDraft);
+  const openConflict = useAppStore((s) => s.openConflict);
+  // The loaded copy, when there is one, is newer than the one the editor opened with: a sync pass
+  // may have sent it, or found a conflict, while the editor was open.
+  const live = useAppStore((s) => {
+    const id = s.editor?.meetingId ?? null;
+    return id === null ? undefined : s.meetings[id];
+  });
+  const signedOut = useAppStore((s) => s.syncStatus?.state === 'signed_out');
   if (!editor) return null;
 
   const { form, fieldErrors: errors, original, saving, formError } = editor;
   const meeting = original?.meeting;
+  const sync = live ?? meeting;
   const readOnly = meeting?.readOnly ?? false;
+  const isDraft = sync?.draft ?? false;
   const title = !meeting ? 'New meeting' : readOnly ? 'Meeting' : 'Edit meeting';
   const nameErrorId = errorIdFor(baseId, 'name', errors.name);
 
@@ -41,7 +53,10 @@ export function MeetingEditor() {
         }}
       >
         <header className="dialog__header">
-          <h2 id={`${baseId}-title`}>{title}</h2>
+          <div className="editor__heading">
+            <h2 id={`${baseId}-title`}>{title}</h2>
+            {sync && <EditorSyncChip meeting={sync} />}
+          </div>
           <button type="button" className="icon-button" aria-label="Close" onClick={closeEditor}>
             ×
           </button>
@@ -51,6 +66,19 @@ export function MeetingEditor() {
           <p className="notice" role="note" data-testid="read-only-reason">
             Hosted by {meeting.hostName ?? `user #${meeting.hostId}`}. Only the host can change or
             delete this meeting; you can see it because you are invited.
+          </p>
+        )}
+        {sync?.sync === 'conflict' && (
+          <p className="notice notice--warning" role="note" data-testid="conflict-notice">
+            This meeting changed here and on the server.{' '}
+            <button
+              type="button"
+              className="link-button"
+              data-testid="resolve-conflict"
+              onClick={() => void openConflict(sync.id)}
+            >
+              Choose what to keep…
+            </button>
           </p>
         )}
         {formError && (
@@ -109,6 +137,13 @@ export function MeetingEditor() {
           </p>
         )}
 
+        {signedOut && !readOnly && (
+          <p className="editor__meta" data-testid="local-only-hint">
+            No account is connected, so meetings stay on this computer. Connect one from the toolbar
+            to sync them.
+          </p>
+        )}
+
         <footer className="dialog__footer">
           {meeting && !readOnly && (
             <button
@@ -124,6 +159,32 @@ export function MeetingEditor() {
           <button type="button" className="button" onClick={closeEditor}>
             {readOnly ? 'Close' : 'Cancel'}
           </button>
+          {!readOnly && !meeting && (
+            <button
+              type="button"
+              className="button"
+              data-testid="save-draft"
+              title="Keep it here, sent to nobody, until you send it"
+              disabled={saving}
+              onClick={() => void saveEditor({ asDraft: true })}
+            >
+              Save as draft
+            </button>
+          )}
+          {!readOnly && isDraft && (
+            <button
+              type="button"
+              className="button"
+              data-testid="send-draft"
+              title={
+                signedOut ? 'It will be sent when you connect an account' : 'Send it to the server'
+              }
+              disabled={saving}
+              onClick={() => void sendDraft()}
+            >
+              Send
+            </button>
+          )}
           {!readOnly && (
             <button
               type="submit"
@@ -131,7 +192,7 @@ export function MeetingEditor() {
               data-testid="save-meeting"
               disabled={saving}
             >
-              {saving ? 'Saving…' : meeting ? 'Save' : 'Schedule'}
+              {saving ? 'Saving…' : isDraft ? 'Save draft' : meeting ? 'Save' : 'Schedule'}
             </button>
           )}
         </footer>

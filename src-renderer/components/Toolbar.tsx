@@ -2,6 +2,7 @@ import type { CalendarController } from '@fullcalendar/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/AppStoreProvider';
 import type { CalendarViewName } from '../store/calendar-slice';
+import { SyncControls } from './SyncControls';
 import { TimeZonePicker } from './TimeZonePicker';
 
 const VIEWS: readonly { view: CalendarViewName; label: string; key: string; testId: string }[] = [
@@ -11,7 +12,7 @@ const VIEWS: readonly { view: CalendarViewName; label: string; key: string; test
   { view: 'listWeek', label: 'List', key: 'L', testId: 'view-list' },
 ];
 
-/** Navigation, view switch, the display zone and "New meeting". */
+/** Navigation, view switch, the display zone, "New meeting" and the sync status. */
 export function Toolbar({ controller }: { controller: CalendarController }) {
   const { view, title, displayZone, loading, offsetsAt } = useAppStore(
     useShallow((s) => ({
@@ -105,6 +106,7 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
           compact
           onChange={setDisplayZone}
         />
+        <SyncControls />
         <button
           type="button"
           className="button button--icon"

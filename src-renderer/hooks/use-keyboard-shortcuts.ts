@@ -27,16 +27,27 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = store.getState();
+      // Dialogs over the editor and the calendar: keys meant for them must not reach what is behind.
+      const overlay = state.helpOpen || state.accountDialog !== null || state.conflictView !== null;
       if (e.key === 'Escape') {
+        // The topmost first: the conflict view can be open over the editor, help over anything.
         if (state.helpOpen) state.setHelpOpen(false);
+        else if (state.conflictView) state.closeConflict();
+        else if (state.accountDialog) state.closeAccountDialog();
         else if (state.editor) state.closeEditor();
-        else state.selectMeeting(null);
+        else {
+          state.selectMeeting(null);
+          return;
+        }
+        // Closed here: the browser's own Escape handling would otherwise go on to the dialog that
+        // is topmost once this one has gone, and close the editor beneath it as well.
+        e.preventDefault();
         return;
       }
       if (isEditable(e.target)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         const id = state.editor ? state.editor.meetingId : state.selectedId;
-        if (id !== null && !state.helpOpen) {
+        if (id !== null && !overlay) {
           e.preventDefault();
           void state.deleteMeeting(id);
         }
@@ -48,12 +59,14 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
         return;
       }
       // The rest act on the calendar, which is behind any open dialog.
-      if (state.editor || state.helpOpen) return;
+      if (state.editor || overlay) return;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const view = VIEW_KEYS[key];
       if (view) controller.changeView(view);
       else if (key === 'n') state.openNewMeeting();
       else if (key === 't') controller.today();
+      else if (key === 's')
+        void state.syncNow(); // does nothing without an account
       else if (key === 'j' || key === 'ArrowRight') controller.next();
       else if (key === 'k' || key === 'ArrowLeft') controller.prev();
       else return;

@@ -66,6 +66,39 @@ function timeFormat(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** `14:05` in `zone`, 24-hour like the calendar. */
+export function formatTime(epochSeconds: number, zone: string): string {
+  return timeFormat(zone).format(epochSeconds * 1000);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Mon, 23 Nov 2026, 14:05` in `zone` (the order follows the locale; the clock stays 24-hour). */
+export function formatDateTime(epochSeconds: number, zone: string): string {
+  let format = dateTimeFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(zone, format);
+  }
+  return format.format(epochSeconds * 1000);
+}
+
+/** Unix seconds for an ISO time from the engine, or null when it is missing or unreadable. */
+export function isoToSeconds(iso: string | null): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+}
+
 /** `09:00 – 10:30` in `zone`. */
 export function formatTimeRange(start: number, end: number, zone: string): string {
   const format = timeFormat(zone);

@@ -27,7 +27,12 @@ export type EditorSlice = {
   openMeeting: (id: MeetingId) => void;
   editForm: (patch: Partial<EditorForm>) => void;
   closeEditor: () => void;
-  saveEditor: () => Promise<boolean>;
+  /** `asDraft` (new meetings only): keep it here, sent to nobody, until `sendDraft`. */
+  saveEditor: (options?: { asDraft?: boolean }) => Promise<boolean>;
+  /** For an open draft: saves what was edited, then sends it. */
+  sendDraft: () => Promise<boolean>;
+  /** The open meeting changed underneath the editor (a conflict settled): show it as it is now. */
+  replaceEditorMeeting: (meeting: MeetingDto) => void;
 };
 
 /** Editor fields an engine error can be shown beside; anything else goes to the form message. */
@@ -72,81 +77,38 @@ function errorMessage(error: AppError): string {
 
 export const createEditorSlice: SliceCreator<EditorSlice> =
   ({ api, now }) =>
-  (set, get) => ({
-    editor: null,
+  (set, get) => {
+    const update = (patch: Partial<EditorState>) => {
+      const current = get().editor;
+      if (current) set({ editor: { ...current, ...patch } });
+    };
 
-    openNewMeeting: (range) => {
-      const start = range?.start ?? nextWholeHour(now());
-      const end = range?.end ?? start + 3600;
-      set({
-        editor: {
-          meetingId: null,
-          original: null,
-          form: newMeetingForm(start, end, get().displayZone),
-          fieldErrors: {},
-          formError: null,
-          saving: false,
-        },
-      });
-    },
-
-    openMeeting: (id) => {
-      const meeting = get().meetings[id];
-      if (!meeting) return;
-      const form = formFromMeeting(meeting, get().displayZone);
-      set({
-        selectedId: id,
-        editor: {
-          meetingId: id,
-          original: { meeting, form },
-          form,
-          fieldErrors: {},
-          formError: null,
-          saving: false,
-        },
-      });
-    },
-
-    editForm: (patch) => {
-      const { editor } = get();
-      if (!editor) return;
-      // An edited field's old error no longer describes it; start and end are judged together.
-      const cleared = new Set(Object.keys(patch));
-      if (cleared.has('start') || cleared.has('end') || cleared.has('timeZone')) {
-        cleared.add('start').add('end');
-      }
-      const fieldErrors = Object.fromEntries(
-        Object.entries(editor.fieldErrors).filter(([key]) => !cleared.has(key)),
-      );
-      set({ editor: { ...editor, form: { ...editor.form, ...patch }, fieldErrors } });
-    },
-
-    closeEditor: () => set({ editor: null }),
-
-    saveEditor: async () => {
-      const { editor } = get();
-      if (!editor || editor.saving || editor.original?.meeting.readOnly) return false;
+    /**
+     * Writes the form to the engine as planned: the saved meeting, 'unchanged', or null once the
+     * reason it was not saved is on the form.
+     */
+    const write = async (
+      editor: EditorState,
+      asDraft: boolean,
+    ): Promise<MeetingDto | 'unchanged' | null> => {
       const plan = planSave(editor.form, editor.original);
-      const update = (patch: Partial<EditorState>) => {
-        const current = get().editor;
-        if (current) set({ editor: { ...current, ...patch } });
-      };
       switch (plan.kind) {
         case 'invalid':
           update({
             fieldErrors: plan.fields,
             formError: 'Please correct the fields marked below.',
           });
-          return false;
+          return null;
         case 'unchanged':
-          get().closeEditor();
-          return true;
+          return 'unchanged';
         case 'create':
         case 'update': {
           update({ saving: true, formError: null });
           const result =
             plan.kind === 'create'
-              ? await api['meetings:create']({ draft: plan.draft })
+              ? await api['meetings:create'](
+                  asDraft ? { draft: plan.draft, asDraft: true } : { draft: plan.draft },
+                )
               : await api['meetings:update']({
                   id: editor.meetingId as MeetingId,
                   changes: plan.changes,
@@ -157,23 +119,139 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
               fieldErrors: humanize(result.error.fields ?? {}),
               formError: errorMessage(result.error),
             });
-            return false;
+            return null;
           }
-          const saved = result.value;
-          const range = get().loadedRange;
-          if (!range || overlaps(saved, range)) {
-            set({ meetings: { ...get().meetings, [saved.id]: saved } });
-          } else {
-            // Saved into another week: show it there rather than leave people wondering where it went.
-            get().requestGoto(saved.start);
-          }
-          set({ editor: null, selectedId: saved.id });
-          get().pushToast({
-            kind: 'info',
-            message: plan.kind === 'create' ? `Scheduled "${saved.name}"` : `Saved "${saved.name}"`,
-          });
-          return true;
+          return result.value;
         }
       }
-    },
-  });
+    };
+
+    /** The editor's work is done: show the meeting (or go to its week), close, and say so. */
+    const finish = (saved: MeetingDto, message: string) => {
+      const range = get().loadedRange;
+      if (!range || overlaps(saved, range)) {
+        set({ meetings: { ...get().meetings, [saved.id]: saved } });
+      } else {
+        // Saved into another week: show it there rather than leave people wondering where it went.
+        get().requestGoto(saved.start);
+      }
+      set({ editor: null, selectedId: saved.id });
+      get().pushToast({ kind: 'info', message });
+    };
+
+    return {
+      editor: null,
+
+      openNewMeeting: (range) => {
+        const start = range?.start ?? nextWholeHour(now());
+        const end = range?.end ?? start + 3600;
+        set({
+          editor: {
+            meetingId: null,
+            original: null,
+            form: newMeetingForm(start, end, get().displayZone),
+            fieldErrors: {},
+            formError: null,
+            saving: false,
+          },
+        });
+      },
+
+      openMeeting: (id) => {
+        const meeting = get().meetings[id];
+        if (!meeting) return;
+        const form = formFromMeeting(meeting, get().displayZone);
+        set({
+          selectedId: id,
+          editor: {
+            meetingId: id,
+            original: { meeting, form },
+            form,
+            fieldErrors: {},
+            formError: null,
+            saving: false,
+          },
+        });
+      },
+
+      editForm: (patch) => {
+        const { editor } = get();
+        if (!editor) return;
+        // An edited field's old error no longer describes it; start and end are judged together.
+        const cleared = new Set(Object.keys(patch));
+        if (cleared.has('start') || cleared.has('end') || cleared.has('timeZone')) {
+          cleared.add('start').add('end');
+        }
+        const fieldErrors = Object.fromEntries(
+          Object.entries(editor.fieldErrors).filter(([key]) => !cleared.has(key)),
+        );
+        set({ editor: { ...editor, form: { ...editor.form, ...patch }, fieldErrors } });
+      },
+
+      closeEditor: () => set({ editor: null }),
+
+      saveEditor: async (options) => {
+        const { editor } = get();
+        if (!editor || editor.saving || editor.original?.meeting.readOnly) return false;
+        const asDraft = options?.asDraft === true && editor.original === null;
+        const written = await write(editor, asDraft);
+        if (written === null) return false;
+        if (written === 'unchanged') {
+          get().closeEditor();
+          return true;
+        }
+        const name = `"${written.name}"`;
+        finish(
+          written,
+          written.draft
+            ? `Saved draft ${name}`
+            : editor.original
+              ? `Saved ${name}`
+              : `Scheduled ${name}`,
+        );
+        return true;
+      },
+
+      sendDraft: async () => {
+        const { editor } = get();
+        const meeting = editor?.original?.meeting;
+        if (!editor || editor.saving || !meeting?.draft || meeting.readOnly) return false;
+        // Unsaved edits go first, so what is sent is what the person sees.
+        const written = await write(editor, false);
+        if (written === null) return false;
+        if (written !== 'unchanged') {
+          // Saved: a second Send after a refused one must not write the same changes again.
+          update({ original: { meeting: written, form: editor.form } });
+        }
+        update({ saving: true, formError: null });
+        const result = await api['meetings:send']({ id: meeting.id });
+        if (!result.ok) {
+          update({ saving: false, formError: `Couldn't send: ${result.error.message}` });
+          return false;
+        }
+        const sent = result.value;
+        finish(
+          sent,
+          get().account
+            ? `Sent "${sent.name}"`
+            : `Scheduled "${sent.name}"; it will be sent when you connect an account`,
+        );
+        return true;
+      },
+
+      replaceEditorMeeting: (meeting) => {
+        const { editor } = get();
+        if (editor?.meetingId !== meeting.id) return;
+        const form = formFromMeeting(meeting, get().displayZone);
+        set({
+          editor: {
+            ...editor,
+            original: { meeting, form },
+            form,
+            fieldErrors: {},
+            formError: null,
+          },
+        });
+      },
+    };
+  };

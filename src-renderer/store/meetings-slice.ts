@@ -27,13 +27,14 @@ export type MeetingsSlice = {
 
 type Setter = (partial: Partial<AppState>) => void;
 
-function withMeeting(state: AppState, m: MeetingDto): Record<number, MeetingDto> {
+/** The loaded meetings with `m` put in, or taken out when it has moved outside the loaded range. */
+export function withMeeting(state: AppState, m: MeetingDto): Record<number, MeetingDto> {
   const range = state.loadedRange;
   if (range && !overlaps(m, range)) return withoutMeeting(state, m.id);
   return { ...state.meetings, [m.id]: m };
 }
 
-function withoutMeeting(state: AppState, id: MeetingId): Record<number, MeetingDto> {
+export function withoutMeeting(state: AppState, id: MeetingId): Record<number, MeetingDto> {
   if (!(id in state.meetings)) return state.meetings;
   return Object.fromEntries(Object.entries(state.meetings).filter(([key]) => Number(key) !== id));
 }

@@ -1,11 +1,18 @@
 import type { StateCreator } from 'zustand';
 import type { ConveneApi } from '../../src-main/shared/contract';
 import type { CalendarSlice } from './calendar-slice';
+import type { ConflictSlice } from './conflict-slice';
 import type { EditorSlice } from './editor-slice';
 import type { MeetingsSlice } from './meetings-slice';
+import type { SyncSlice } from './sync-slice';
 import type { ToastsSlice } from './toasts-slice';
 
-export type AppState = CalendarSlice & MeetingsSlice & EditorSlice & ToastsSlice;
+export type AppState = CalendarSlice &
+  MeetingsSlice &
+  EditorSlice &
+  ToastsSlice &
+  SyncSlice &
+  ConflictSlice;
 
 /** What the store needs from outside: the contract, the clock and the machine's zone (injected). */
 export type StoreDeps = {

@@ -55,12 +55,12 @@ function weekOfMeetings(weekStart: number): { name: string; start: number; end: 
 }
 
 function seed(dataPath: string, meetings: ReturnType<typeof weekOfMeetings>): void {
-  const engine = createEngine({ databasePath: dataPath, application: { id: 1 } });
+  const engine = createEngine({ databasePath: dataPath, application: { id: 1 }, role: 'client' });
   try {
     const me = ensureLocalProfile(engine, 'Bench');
     engine.db.transaction(() => {
       for (const m of meetings) {
-        engine.meetings.create(me, {
+        engine.meetings.createLocal(me, {
           name: m.name,
           start_date: m.start,
           end_date: m.end,
@@ -69,7 +69,7 @@ function seed(dataPath: string, meetings: ReturnType<typeof weekOfMeetings>): vo
       }
     });
   } finally {
-    engine.close();
+    void engine.close(); // no sync pass in flight: closes before returning
   }
 }
 

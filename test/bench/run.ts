@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       '',
     ];
     process.stdout.write(out.join('\n'));
-    engine.close();
+    void engine.close(); // no sync pass in flight: closes before returning
   } finally {
     temp.cleanup();
   }

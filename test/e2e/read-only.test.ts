@@ -35,7 +35,7 @@ beforeAll(async () => {
       attendees: [{ id: me.id }, { email: 'pat@example.com' }],
     });
   } finally {
-    engine.close();
+    void engine.close(); // no sync pass in flight: closes before returning
   }
   app = await startApp({ dataPath });
 });

@@ -20,17 +20,17 @@ afterAll(async () => {
 
 /** Another writer while the shell is down: the engine straight on the same file. */
 function createWhileAway(dataPath: string, start: number): Promise<void> {
-  const engine = createEngine({ databasePath: dataPath, application: { id: 1 } });
+  const engine = createEngine({ databasePath: dataPath, application: { id: 1 }, role: 'client' });
   try {
     const me = ensureLocalProfile(engine, 'Sam');
-    engine.meetings.create(me, {
+    engine.meetings.createLocal(me, {
       name: 'Made while away',
       start_date: start,
       end_date: start + 1800,
       attendees: [],
     });
   } finally {
-    engine.close();
+    void engine.close(); // no sync pass in flight: closes before returning
   }
   return Promise.resolve();
 }

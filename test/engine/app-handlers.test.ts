@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppHandlers, type AppHandlers } from '../../src-main/engine/app/app-handlers';
+import type { AppHandlers } from '../../src-main/engine/app/app-handlers';
 import { ensureLocalProfile } from '../../src-main/engine/app/local-profile';
 import type { MeetingChange, MeetingId } from '../../src-main/shared/contract';
-import { makeUser, openTestEngine, type TestEngine } from '../helpers/test-engine';
+import type { Meeting } from '../../src-main/shared/meetings-api-types';
+import { openTestClient, type TestClient } from '../helpers/test-client';
 
 const start = Date.UTC(2027, 2, 26, 9) / 1000; // the Friday before Europe's DST change
 const draft = {
@@ -12,17 +13,38 @@ const draft = {
   attendees: [{ email: 'pat@example.com' }],
 };
 
-let t: TestEngine;
+let t: TestClient;
 let app: AppHandlers;
 let changes: MeetingChange[];
 
 beforeEach(() => {
-  t = openTestEngine();
-  app = createAppHandlers(t.engine, ensureLocalProfile(t.engine, 'Sam'));
+  t = openTestClient();
+  app = t.app;
   changes = [];
   app.events.on('meetings:changed', (c) => changes.push(c));
 });
 afterEach(() => t.close());
+
+/** A meeting hosted by someone else, as a sync pull would have brought it in. */
+function pulled(hostId: number, attendeeId: number): Meeting {
+  return {
+    _id: '65f0c0ffee0000000000beef',
+    name: 'Theirs',
+    start_date: start,
+    end_date: start + 60,
+    attendees: [{ id: attendeeId }],
+    record: null,
+    chat_dialog_id: null,
+    host_id: hostId,
+    public: false,
+    scheduled: false,
+    notify: false,
+    notify_before: null,
+    timezone: null,
+    created_at: '2027-03-01T10:00:00.000Z',
+    updated_at: '2027-03-01T10:00:00.000Z',
+  };
+}
 
 function value<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
@@ -58,6 +80,8 @@ describe('app handlers', () => {
       [],
     );
     expect(changes.map((c) => c.kind)).toEqual(['created', 'updated']);
+    // No account: nothing is queued, and no remote id is invented.
+    expect(created).toMatchObject({ sync: 'local', serverId: null, draft: false });
   });
 
   it('returns engine field errors under the editor field names, as values', async () => {
@@ -100,27 +124,30 @@ describe('app handlers', () => {
     expect(value(await app.handlers['meetings:list']({ from: start, to: start + 86400 }))).toEqual(
       [],
     );
+    // A meeting made meanwhile does not take the deleted one's id (ids are never reused).
+    const other = value(
+      await app.handlers['meetings:create']({ draft: { ...draft, name: 'Other' } }),
+    );
+    expect(other.id).toBeGreaterThan(created.id);
+    t.clock.advance(5_000);
     const restored = value(await app.handlers['meetings:restore']({ id: created.id }));
-    expect(restored).toEqual(created);
+    // Restored with a new updated_at, so nothing that reads by time can miss it.
+    expect(restored).toEqual({ ...created, updatedAt: new Date(t.clock.now()).toISOString() });
+    expect(restored.updatedAt > created.updatedAt).toBe(true);
     expect((await app.handlers['meetings:restore']({ id: created.id })).ok).toBe(false);
-    expect(changes.map((c) => c.kind)).toEqual(['created', 'deleted', 'restored']);
+    expect(changes.map((c) => c.kind)).toEqual(['created', 'deleted', 'created', 'restored']);
   });
 
   it('shows meetings hosted by others read-only and refuses to change them', async () => {
-    const other = await makeUser(t.engine, 'otherhost');
     const profile = ensureLocalProfile(t.engine, 'Sam');
-    const theirs = t.engine.meetings.create(other, {
-      name: 'Theirs',
-      start_date: start,
-      end_date: start + 60,
-      attendees: [{ id: profile.id }],
-    });
+    const theirs = pulled(4242, profile.id);
+    t.engine.db.transaction(() => t.engine.sync!.store.applyRemote(theirs));
     const [shown] = value(await app.handlers['meetings:list']({ from: start, to: start + 60 }));
     expect(shown).toMatchObject({
       serverId: theirs._id,
       readOnly: true,
-      hostId: other.id,
-      hostName: 'otherhost',
+      hostId: 4242,
+      sync: 'synced',
     });
     const r = await app.handlers['meetings:update']({
       id: shown!.id,
@@ -129,22 +156,13 @@ describe('app handlers', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('answers not_found for a meeting the profile cannot see, by its local id', async () => {
-    const other = await makeUser(t.engine, 'stranger');
-    const hidden = t.engine.meetings.create(other, {
-      name: 'Private',
-      start_date: start,
-      end_date: start + 60,
-      attendees: [],
-    });
-    const localId = t.engine.meetings.localIds([hidden._id]).get(hidden._id) as MeetingId;
+  it('answers not_found for an unknown local id, as a value', async () => {
     for (const r of [
-      await app.handlers['meetings:get']({ id: localId }),
-      await app.handlers['meetings:update']({ id: localId, changes: { name: 'Taken' } }),
-      await app.handlers['meetings:delete']({ id: localId }),
+      await app.handlers['meetings:get']({ id: 999 }),
+      await app.handlers['meetings:update']({ id: 999, changes: { name: 'Taken' } }),
+      await app.handlers['meetings:delete']({ id: 999 }),
     ]) {
       expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
-    expect(t.engine.meetings.get(other, hidden._id).name).toBe('Private');
   });
 });

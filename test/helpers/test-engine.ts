@@ -19,7 +19,7 @@ export function openTestEngine(options: Partial<EngineOptions> = {}): TestEngine
     clock,
     dbPath,
     close: () => {
-      engine.close();
+      void engine.close(); // no sync pass in flight: closes before returning
       cleanup();
     },
   };

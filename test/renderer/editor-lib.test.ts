@@ -104,6 +104,10 @@ describe('editor form', () => {
       joinUrl: null,
       createdAt: '',
       updatedAt: '',
+      sync: 'synced',
+      pendingOperation: null,
+      syncMessage: null,
+      draft: false,
     };
     const before = formFromMeeting(meeting, 'UTC');
     expect(planSave(before, { meeting, form: before })).toEqual({ kind: 'unchanged' });

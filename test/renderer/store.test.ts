@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppHandlers } from '../../src-main/engine/app/app-handlers';
 import { ensureLocalProfile } from '../../src-main/engine/app/local-profile';
 import type { ConveneApi, MeetingDto, MeetingId } from '../../src-main/shared/contract';
 import {
@@ -7,21 +6,22 @@ import {
   resetAppStore,
   subscribeToEngine,
 } from '../../src-renderer/store/app-store';
-import { makeUser, openTestEngine, type TestEngine } from '../helpers/test-engine';
+import { openTestClient, type TestClient } from '../helpers/test-client';
 
 // The window's store against the real engine handlers (the same ones IPC and the web shell carry),
-// in plain Node: no browser needed to prove the store's behaviour.
+// over the client-role engine the desktop app runs, in plain Node: no browser needed to prove the
+// store's behaviour.
 const MON = Date.UTC(2026, 10, 23) / 1000; // Monday 2026-11-23 00:00 UTC
 const HOUR = 3600;
 const week = { from: MON, to: MON + 7 * 86_400 };
 
-let t: TestEngine;
+let t: TestClient;
 let api: ConveneApi;
 let store: ReturnType<typeof createAppStore>;
 
 beforeAll(() => {
-  t = openTestEngine();
-  const { handlers, events } = createAppHandlers(t.engine, ensureLocalProfile(t.engine, 'Sam'));
+  t = openTestClient();
+  const { handlers, events } = t.app;
   api = { ...handlers, on: (event, listener) => events.on(event, listener) };
   store = createAppStore({ api, now: () => t.clock.now(), systemZone: 'Europe/Berlin' });
   subscribeToEngine(store, api);
@@ -126,15 +126,66 @@ describe('renderer store', () => {
     expect(store.getState().meetings[far.id]).toBeUndefined(); // not in the visible range
   });
 
+  it('starts signed out, keeps meetings local and refuses a plain-http server', async () => {
+    await store.getState().loadSync();
+    expect(store.getState()).toMatchObject({ account: null, syncStatus: { state: 'signed_out' } });
+    const m = await create('Offline plan', MON + 17 * HOUR);
+    expect(m).toMatchObject({ sync: 'local', draft: false, serverId: null });
+
+    store.getState().openAccountDialog();
+    const form = {
+      serverUrl: 'http://example.com',
+      appId: '1',
+      authKey: 'key',
+      login: 'sam',
+      password: 'secret123',
+    };
+    expect(await store.getState().connect(form)).toBe(false);
+    const dialog = store.getState().accountDialog;
+    expect(dialog?.fieldErrors.serverUrl?.[0]).toMatch(/^Server URL .*https/);
+    expect(dialog?.formError).toBe('Please correct the fields marked below.');
+    expect(store.getState().account).toBeNull();
+  });
+
+  it('saves a draft and sends it later', async () => {
+    await store.getState().loadRange(week);
+    store.getState().openNewMeeting({ start: MON + 18 * HOUR, end: MON + 19 * HOUR });
+    store.getState().editForm({ name: 'Maybe' });
+    expect(await store.getState().saveEditor({ asDraft: true })).toBe(true);
+    const saved = Object.values(store.getState().meetings).find((m) => m.name === 'Maybe');
+    expect(saved).toMatchObject({ draft: true, sync: 'local' });
+
+    store.getState().openMeeting(saved?.id as MeetingId);
+    store.getState().editForm({ name: 'Definitely' });
+    expect(await store.getState().sendDraft()).toBe(true);
+    expect(store.getState().meetings[saved?.id as MeetingId]).toMatchObject({
+      name: 'Definitely',
+      draft: false,
+    });
+  });
+
   it("keeps another host's meeting read-only", async () => {
     const me = ensureLocalProfile(t.engine, 'Sam');
-    const other = await makeUser(t.engine, 'olga');
-    t.engine.meetings.create(other, {
-      name: "Olga's review",
-      start_date: MON + 14 * HOUR,
-      end_date: MON + 15 * HOUR,
-      attendees: [{ id: me.id }],
-    });
+    // In the client role meetings hosted by others only ever arrive from the remote, by a pull.
+    t.engine.db.transaction(() =>
+      t.engine.sync!.store.applyRemote({
+        _id: '65f0c0ffee0000000000beef',
+        name: "Olga's review",
+        start_date: MON + 14 * HOUR,
+        end_date: MON + 15 * HOUR,
+        attendees: [{ id: me.id }],
+        record: null,
+        chat_dialog_id: null,
+        host_id: 4242,
+        public: false,
+        scheduled: true,
+        notify: false,
+        notify_before: null,
+        timezone: null,
+        created_at: '2026-11-20T10:00:00.000Z',
+        updated_at: '2026-11-20T10:00:00.000Z',
+      }),
+    );
     await store.getState().loadRange(week);
     const theirs = Object.values(store.getState().meetings).find((m) => m.readOnly);
     expect(theirs?.name).toBe("Olga's review");

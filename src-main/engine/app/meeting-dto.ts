@@ -1,13 +1,15 @@
 import type { MeetingDraft, MeetingDto, MeetingId } from '../../shared/contract';
-import type { Meeting } from '../../shared/meetings-api-types';
+import type { StoredMeeting } from '../meetings/meetings-repo';
+import type { SyncInfo } from '../sync/meeting-sync-repo';
 
 /** API meeting (snake_case) → the window's DTO; the one place the two shapes meet. */
 export function toMeetingDto(
-  m: Meeting,
+  m: StoredMeeting,
   localId: number,
   viewerId: number,
   joinUrl: string | null,
   hostName: string | null,
+  sync: SyncInfo,
 ): MeetingDto {
   return {
     id: localId as MeetingId,
@@ -29,6 +31,10 @@ export function toMeetingDto(
     joinUrl,
     createdAt: m.created_at,
     updatedAt: m.updated_at,
+    sync: sync.state,
+    pendingOperation: sync.pendingOperation,
+    syncMessage: sync.message,
+    draft: sync.draft,
   };
 }
 

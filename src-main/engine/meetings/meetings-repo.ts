@@ -5,7 +5,8 @@ import type { Filter, ListQuery } from './list-query';
 
 export type MeetingRow = {
   id: number;
-  _id: string;
+  /** The API `_id`. In the client role, null until the remote has assigned one. */
+  _id: string | null;
   name: string;
   start_date: number;
   end_date: number;
@@ -26,11 +27,23 @@ export type MeetingRow = {
 /** Column values of a meeting, as the service decides them. */
 export type MeetingValues = Omit<MeetingRow, 'id'>;
 
+/**
+ * A meeting as this database holds it: the API's object, but with `_id` null for a meeting the
+ * remote has not seen yet (client role). The server role always assigns one.
+ */
+export type StoredMeeting = Omit<Meeting, '_id'> & { _id: string | null };
+
+/** A stored meeting as the API hands it out; only the server role calls this (it assigns every `_id`). */
+export function apiMeeting(m: StoredMeeting): Meeting {
+  if (m._id === null) throw new Error('a meeting without an _id cannot be served by the API');
+  return m as Meeting;
+}
+
 type AttendeeRow = { meeting_id: number; user_id: number | null; email: string | null };
 
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
-export function toMeeting(row: MeetingRow, attendees: Attendee[]): Meeting {
+export function toMeeting(row: MeetingRow, attendees: Attendee[]): StoredMeeting {
   return {
     _id: row._id,
     name: row.name,
@@ -56,7 +69,7 @@ export function toMeeting(row: MeetingRow, attendees: Attendee[]): Meeting {
   };
 }
 
-export function meetingValues(m: Meeting): MeetingValues {
+export function meetingValues(m: StoredMeeting): MeetingValues {
   return {
     _id: m._id,
     name: m.name,
@@ -146,7 +159,7 @@ export function createMeetingsRepo(db: Database) {
     return result;
   }
 
-  function hydrate(rows: readonly MeetingRow[]): Meeting[] {
+  function hydrate(rows: readonly MeetingRow[]): StoredMeeting[] {
     const attendees = attendeesOf(rows.map((r) => r.id));
     return rows.map((r) => toMeeting(r, attendees.get(r.id) ?? []));
   }
@@ -155,7 +168,10 @@ export function createMeetingsRepo(db: Database) {
     hydrate,
     byObjectId: (id: string) => db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE _id = ${id}`),
 
-    /** `localId` is given only when an undo brings a deleted meeting back under its old id. */
+    /**
+     * `localId` is given only when an undo brings a deleted meeting back under its old id (ids are
+     * AUTOINCREMENT, so no other meeting can have taken it).
+     */
     insert(values: MeetingValues, localId: number | null = null): number {
       const v = values;
       return db.run(sql`INSERT INTO meetings (id, _id, name, start_date, end_date, host_id, record, chat_dialog_id,
@@ -168,8 +184,8 @@ export function createMeetingsRepo(db: Database) {
     },
 
     update(id: number, v: MeetingValues): void {
-      db.run(sql`UPDATE meetings SET name = ${v.name}, start_date = ${v.start_date}, end_date = ${v.end_date},
-          record = ${v.record}, chat_dialog_id = ${v.chat_dialog_id}, public = ${v.public},
+      db.run(sql`UPDATE meetings SET _id = ${v._id}, name = ${v.name}, start_date = ${v.start_date},
+          end_date = ${v.end_date}, host_id = ${v.host_id}, created_at = ${v.created_at}, record = ${v.record}, chat_dialog_id = ${v.chat_dialog_id}, public = ${v.public},
           scheduled = ${v.scheduled}, notify = ${v.notify}, notify_before_metric = ${v.notify_before_metric},
           notify_before_value = ${v.notify_before_value}, timezone_name = ${v.timezone_name},
           timezone_offset = ${v.timezone_offset}, updated_at = ${v.updated_at}
@@ -188,6 +204,24 @@ export function createMeetingsRepo(db: Database) {
       db.run(sql`DELETE FROM meetings WHERE id = ${id}`);
     },
 
+    /**
+     * Client role: every meeting of this database overlapping [from, to), except those deleted here
+     * and waiting for the remote to confirm. The database holds one person's calendar, so there is
+     * no visibility rule to apply: what the remote sent is what this person may see.
+     */
+    localWindow(from: number, to: number): { id: number; meeting: StoredMeeting }[] {
+      const rows = db.all<MeetingRow>(sql`SELECT m.* FROM meetings m
+        LEFT JOIN meeting_sync s ON s.meeting_id = m.id
+        WHERE m.start_date < ${to} AND m.end_date > ${from} AND coalesce(s.deleted, 0) = 0
+        ORDER BY m.start_date, m.id`);
+      const meetings = hydrate(rows);
+      return rows.map((r, i) => ({ id: r.id, meeting: meetings[i] as StoredMeeting }));
+    },
+
+    setObjectId(id: number, objectId: string | null): void {
+      db.run(sql`UPDATE meetings SET _id = ${objectId} WHERE id = ${id}`);
+    },
+
     /** Local row ids of meetings by `_id`. */
     localIds(objectIds: readonly string[]): Map<string, number> {
       if (objectIds.length === 0) return new Map();
@@ -199,7 +233,7 @@ export function createMeetingsRepo(db: Database) {
 
     byLocalId: (id: number) => db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE id = ${id}`),
 
-    one(id: number): Meeting | undefined {
+    one(id: number): StoredMeeting | undefined {
       const row = db.get<MeetingRow>(sql`SELECT * FROM meetings WHERE id = ${id}`);
       return row ? hydrate([row])[0] : undefined;
     },
@@ -211,7 +245,7 @@ export function createMeetingsRepo(db: Database) {
       return hit !== undefined;
     },
 
-    list(userId: number, email: string | null, query: ListQuery): Meeting[] {
+    list(userId: number, email: string | null, query: ListQuery): StoredMeeting[] {
       const direction = sqlRaw(query.sort.direction === 'asc' ? 'ASC' : 'DESC');
       const rows = db.all<MeetingRow>(sql`SELECT m.* FROM meetings m
         WHERE ${visibleWhere(userId, email, query.filters)}

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { m001Initial } from './001-initial';
+import { m002Sync } from './002-sync';
 
 /** Every migration, in order. Never edit one that has shipped: add the next. */
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m002Sync];

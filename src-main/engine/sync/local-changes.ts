@@ -1,0 +1,147 @@
+import type { Clock } from '../clock';
+import type { Database } from '../db/database';
+import { isoAt } from '../clock';
+import { EngineError } from '../errors';
+import type { MeetingEffects } from '../meetings/meeting-effects';
+import { meetingValues, type MeetingsRepo, type StoredMeeting } from '../meetings/meetings-repo';
+import type { AccountRepo } from './account-repo';
+import type { MeetingSyncRepo } from './meeting-sync-repo';
+import type { OutboxRepo } from './outbox-repo';
+import type { SyncStore } from './sync-store';
+
+export type LocalChangesDeps = {
+  db: Database;
+  clock: Clock;
+  meetings: MeetingsRepo;
+  rows: MeetingSyncRepo;
+  outbox: OutboxRepo;
+  account: AccountRepo;
+  store: SyncStore;
+  /** A change was queued: the worker sends it soon (debounced). */
+  onQueued: () => void;
+};
+
+/**
+ * The client role's side of every local edit (SYNC.md, "Push"): the meeting row and its outbox
+ * entry are written in one transaction, so an edit acknowledged to the person reaches the remote
+ * across crashes and restarts. Without an account, or for a draft, a meeting stays `local`.
+ */
+export function createLocalChanges(deps: LocalChangesDeps) {
+  const { meetings, rows, outbox, account, clock } = deps;
+  const connected = () => account.get() !== undefined;
+
+  function queueCreate(localId: number): void {
+    outbox.removeFor(localId);
+    outbox.add(localId, 'create', clock.now());
+    rows.put(localId, { state: 'pending', draft: 0, message: null });
+    deps.onQueued();
+  }
+
+  const effects: MeetingEffects = {
+    newObjectId: () => null,
+    beforeCreate() {},
+    afterCreate(localId, _meeting, _host, options) {
+      rows.put(localId, {
+        state: 'local',
+        draft: options.draft ? 1 : 0,
+        chat: options.chat ? 1 : 0,
+        edited_at_ms: clock.now(),
+      });
+      if (connected() && !options.draft) queueCreate(localId);
+    },
+    afterUpdate(localId, _before, after) {
+      const sync = rows.get(localId);
+      rows.put(localId, { edited_at_ms: clock.now() });
+      if (!connected() || !sync || sync.draft === 1 || sync.state === 'local') return;
+      // A conflict waits for the person's choice; the edit is kept and sent with it.
+      if (sync.state === 'conflict') return;
+      const entries = outbox.forMeeting(localId);
+      const last = entries.at(-1);
+      if (after._id === null && !entries.some((e) => e.op === 'create')) {
+        // Refused when it was first sent: the edit is the person's answer, so send it again.
+        queueCreate(localId);
+        return;
+      }
+      // The PUT is computed from base and local when it goes out, so one queued update (or a
+      // create not yet sent) already carries this edit.
+      const carried =
+        last && (last.op === 'update' || (last.op === 'create' && last.attempted_at_ms === null));
+      if (!carried) outbox.add(localId, 'update', clock.now());
+      rows.put(localId, { state: 'pending', message: null });
+      deps.onQueued();
+    },
+    remove(localId, meeting) {
+      const entries = outbox.forMeeting(localId);
+      const postWentOut = entries.some((e) => e.op === 'create' && e.attempted_at_ms !== null);
+      if (!connected() || (meeting._id === null && !postWentOut)) {
+        // Never reached the remote: the create and everything after it go without a request.
+        outbox.removeFor(localId);
+        meetings.remove(localId);
+        return;
+      }
+      outbox.removeFor(localId, 'update');
+      // Hidden until the remote confirms, so an Undo can still bring it back as it was.
+      outbox.add(localId, 'delete', clock.now(), meeting._id);
+      rows.put(localId, { deleted: 1, state: 'pending', message: null });
+      deps.onQueued();
+    },
+  };
+
+  /**
+   * Undo of a delete. A delete not sent yet is taken back (the meeting is as it was, with a new
+   * `updated_at` so nothing that reads by time can miss it); one already sent, or a meeting that
+   * never left this computer, comes back as a new meeting under its old local id.
+   */
+  function restore(snapshot: StoredMeeting, localId: number, draft: boolean): void {
+    deps.db.transaction(() => {
+      const now = isoAt(clock.now());
+      const existing = meetings.byLocalId(localId);
+      const sync = rows.get(localId);
+      if (existing) {
+        if (sync?.deleted !== 1) {
+          throw new EngineError('bad_request', 'This meeting has already been restored');
+        }
+        outbox.removeFor(localId, 'delete');
+        meetings.update(localId, {
+          ...meetingValues({ ...snapshot, _id: existing._id }),
+          updated_at: now,
+        });
+        rows.put(localId, { deleted: 0, edited_at_ms: clock.now() });
+        if (existing._id === null) {
+          if (!outbox.forMeeting(localId).some((e) => e.op === 'create')) queueCreate(localId);
+        } else {
+          deps.store.settle(localId);
+        }
+        deps.onQueued();
+        return;
+      }
+      const values = {
+        ...meetingValues(snapshot),
+        _id: null,
+        chat_dialog_id: null,
+        updated_at: now,
+      };
+      meetings.insert(values, localId);
+      meetings.replaceAttendees(localId, snapshot.attendees);
+      rows.put(localId, {
+        state: 'local',
+        draft: draft ? 1 : 0,
+        chat: snapshot.chat_dialog_id !== null ? 1 : 0,
+        edited_at_ms: clock.now(),
+      });
+      if (connected() && !draft) queueCreate(localId);
+    });
+  }
+
+  /** Sends a draft: from now on it syncs like any other meeting (or stays local without an account). */
+  function send(localId: number): void {
+    deps.db.transaction(() => {
+      rows.put(localId, { draft: 0 });
+      if (connected()) queueCreate(localId);
+    });
+  }
+
+  return { effects, restore, send };
+}
+
+export type LocalChanges = ReturnType<typeof createLocalChanges>;

@@ -1,0 +1,151 @@
+import {
+  HANDLER_NAMES,
+  type AccountDto,
+  type AppEvents,
+  type AppError,
+  type ConveneApi,
+  type EventName,
+  type HandlerArgs,
+  type HandlerName,
+  type HandlerResults,
+  type Handlers,
+  type MeetingDto,
+  type MeetingId,
+  type Result,
+  type SyncStatusDto,
+} from '../../src-main/shared/contract';
+
+// A stand-in for the engine behind `ConveneApi`, for store tests of what the engine does not have
+// yet (or where its answers must be chosen: a refusal, a slow reply). It records every call.
+
+export type Call = { [K in HandlerName]: { name: K; arg: HandlerArgs[K] } }[HandlerName];
+
+type Reply<K extends HandlerName> = (
+  arg: HandlerArgs[K],
+) => Result<HandlerResults[K]> | Promise<Result<HandlerResults[K]>>;
+
+export type FakeApi = {
+  api: ConveneApi;
+  calls: Call[];
+  /** Answers `name` with `reply` from now on. */
+  handle<K extends HandlerName>(name: K, reply: Reply<K>): void;
+  /** Pushes an event to every listener, as the engine would. */
+  emit<E extends EventName>(event: E, payload: AppEvents[E]): void;
+  /** The arguments `name` was called with, in order. */
+  argsOf<K extends HandlerName>(name: K): HandlerArgs[K][];
+};
+
+export function createFakeApi(): FakeApi {
+  const replies = new Map<HandlerName, (arg: unknown) => unknown>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: Call[] = [];
+
+  const handlers = Object.fromEntries(
+    HANDLER_NAMES.map((name) => [
+      name,
+      (arg: unknown) => {
+        calls.push({ name, arg } as Call);
+        const reply = replies.get(name);
+        // Always a promise, like the real transports, even for a reply given synchronously.
+        return Promise.resolve(reply ? reply(arg) : fail('internal', `${name} is not faked here`));
+      },
+    ]),
+  ) as Handlers;
+
+  const api: ConveneApi = {
+    ...handlers,
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      const stored = listener as (payload: unknown) => void;
+      set.add(stored);
+      return () => set.delete(stored);
+    },
+  };
+
+  return {
+    api,
+    calls,
+    handle(name, reply) {
+      replies.set(name, reply as (arg: unknown) => unknown);
+    },
+    emit(event, payload) {
+      for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
+    },
+    argsOf<K extends HandlerName>(name: K) {
+      return calls.filter((c) => c.name === name).map((c) => c.arg as HandlerArgs[K]);
+    },
+  };
+}
+
+/** A meeting id from a number literal, for fixtures and expected arguments. */
+export const mid = (n: number) => n as MeetingId;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (
+  code: AppError['code'],
+  message: string,
+  fields?: Record<string, string[]>,
+): Result<never> => ({ ok: false, error: fields ? { code, message, fields } : { code, message } });
+
+/** A promise settled from outside: for a reply that must arrive after something else happened. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export function meeting(overrides: Omit<Partial<MeetingDto>, 'id'> & { id: number }): MeetingDto {
+  const { id, ...rest } = overrides;
+  return {
+    id: id as MeetingId,
+    serverId: null,
+    name: `Meeting ${id}`,
+    start: Date.UTC(2026, 10, 23, 9) / 1000,
+    end: Date.UTC(2026, 10, 23, 10) / 1000,
+    attendees: [],
+    chatDialogId: null,
+    record: null,
+    public: false,
+    scheduled: true,
+    notify: false,
+    notifyBefore: null,
+    timeZone: { name: 'Europe/Berlin', offset: 60 },
+    hostId: 1,
+    hostName: null,
+    readOnly: false,
+    joinUrl: null,
+    createdAt: '2026-11-20T10:00:00Z',
+    updatedAt: '2026-11-20T10:00:00Z',
+    sync: 'synced',
+    pendingOperation: null,
+    syncMessage: null,
+    draft: false,
+    ...rest,
+  };
+}
+
+export function syncStatus(overrides: Partial<SyncStatusDto> = {}): SyncStatusDto {
+  return {
+    state: 'idle',
+    pending: 0,
+    conflicts: 0,
+    errors: 0,
+    lastSyncedAt: null,
+    message: null,
+    nextAttemptAt: null,
+    ...overrides,
+  };
+}
+
+export const ACCOUNT: AccountDto = {
+  serverUrl: 'https://api.example.com',
+  appId: 7,
+  login: 'alice',
+  userId: 4242,
+  connectedAt: '2026-11-20T08:00:00Z',
+};
