@@ -213,7 +213,12 @@ describe('pulling remote changes', () => {
       attendees: [{ id: me }],
     });
     await rig.sync();
-    expect(await local('Olga’s review')).toMatchObject({ readOnly: true, sync: 'synced' });
+    // The host's name is looked up once, so the window can say who invited you.
+    expect(await local('Olga’s review')).toMatchObject({
+      readOnly: true,
+      sync: 'synced',
+      hostName: 'olga',
+    });
     await olga.call('PUT', `/meetings/${invite.body._id}.json`, { attendees: [] });
     await rig.sync();
     expect(await local('Olga’s review')).toBeUndefined();

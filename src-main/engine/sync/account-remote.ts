@@ -63,6 +63,7 @@ export function createAccountRemotes(deps: {
         create: (body) => timed(session.call((t) => client.createMeeting(t, body))),
         update: (id, body) => timed(session.call((t) => client.updateMeeting(t, id, body))),
         remove: (id) => timed(session.call((t) => client.deleteMeeting(t, id))),
+        user: (id) => timed(session.call((t) => client.getUser(t, id))),
       },
     };
   }

@@ -1,4 +1,4 @@
-import type { Meeting } from '../../shared/meetings-api-types';
+import type { Meeting, User } from '../../shared/meetings-api-types';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import type { Logger } from '../engine';
@@ -15,6 +15,8 @@ export type RemoteMeetings = {
   create(body: Record<string, unknown>): Promise<RemoteReply<Meeting>>;
   update(id: string, body: Record<string, unknown>): Promise<RemoteReply<Meeting>>;
   remove(id: string): Promise<RemoteReply<null>>;
+  /** A user's public profile (null when there is no such user). */
+  user(id: number): Promise<RemoteReply<User | null>>;
 };
 
 /** The API's page size limit: a page this full may have more behind it. */

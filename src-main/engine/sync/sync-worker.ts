@@ -2,6 +2,7 @@ import type { SyncStatusDto } from '../../shared/contract';
 import type { Timers, TimerHandle } from '../timers';
 import { backoffMs, classify, DEFAULT_RATE_LIMIT_PAUSE_MS, type Failure } from './classify';
 import { runCensus } from './census';
+import { learnHostNames } from './hosts';
 import type { PassContext, RemoteMeetings } from './pass-context';
 import { iso } from './pass-context';
 import { pullChanges } from './pull';
@@ -123,6 +124,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         (acct.last_full_census_at_ms === null ||
           clock.now() - acct.last_full_census_at_ms >= FULL_CENSUS_EVERY_MS);
       await runCensus(ctx, full);
+      await learnHostNames(ctx);
       deps.db.transaction(() => {
         account.setSynced(iso(clock.now()));
         if (full || initial) account.setFullCensus(clock.now());
