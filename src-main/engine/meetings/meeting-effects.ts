@@ -12,6 +12,11 @@ export type CreateOptions = { chat: boolean; draft: boolean };
  * failure anywhere leaves the database as it was.
  */
 export type MeetingEffects = {
+  /**
+   * True for the server role: every meeting has an `_id`, so the REST API's calls (which speak of
+   * meetings by `_id`) can serve them. The client role's window uses local ids instead.
+   */
+  readonly servesApi: boolean;
   /** A fresh `_id`, or null when the remote will assign it. */
   newObjectId(): string | null;
   /** Before the row is written; may fill server-made fields (the chat dialog id). */

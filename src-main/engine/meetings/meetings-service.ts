@@ -61,6 +61,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return row;
   }
 
+  /** Checked before anything is written, so a misuse cannot leave half a change behind. */
+  function apiOnly(): void {
+    if (!effects.servesApi)
+      throw new Error('The REST API runs only on an engine in the server role');
+  }
+
   function mustLoad(id: number): StoredMeeting {
     const meeting = repo.one(id);
     if (!meeting) throw new Error(`meeting ${id} vanished inside its transaction`);
@@ -148,6 +154,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     // ---- the REST API (server role): meetings by `_id`, with its visibility rules ----
 
     create(host: UserRow, input: unknown): Meeting {
+      apiOnly();
       return apiMeeting(createStored(host, input).meeting);
     },
 
@@ -172,6 +179,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     update(user: UserRow, meetingId: string, input: unknown): Meeting {
+      apiOnly();
       return apiMeeting(updateRow(user, ownedRow(user, meetingId), input));
     },
 

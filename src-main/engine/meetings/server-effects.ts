@@ -48,6 +48,7 @@ export function createServerEffects(deps: ServerEffectsDeps): MeetingEffects {
   }
 
   return {
+    servesApi: true,
     newObjectId: () => deps.ids.objectId(),
     beforeCreate(draft, host, options) {
       if (!options.chat || draft._id === null) return;

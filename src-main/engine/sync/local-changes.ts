@@ -38,6 +38,7 @@ export function createLocalChanges(deps: LocalChangesDeps) {
   }
 
   const effects: MeetingEffects = {
+    servesApi: false,
     newObjectId: () => null,
     beforeCreate() {},
     afterCreate(localId, _meeting, _host, options) {

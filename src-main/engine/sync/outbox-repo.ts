@@ -42,6 +42,11 @@ export function createOutboxRepo(db: Database) {
         WHERE o.seq > ${seq} AND coalesce(s.state, '') NOT IN ('conflict', 'error')
         ORDER BY o.seq LIMIT 1`),
 
+    /** Creates whose POST went out and whose answer is not known yet. */
+    attemptedCreates: () =>
+      db.all<OutboxEntry>(sql`SELECT * FROM sync_outbox
+        WHERE op = 'create' AND attempt_body IS NOT NULL ORDER BY seq`),
+
     get: (seq: number) => db.get<OutboxEntry>(sql`SELECT * FROM sync_outbox WHERE seq = ${seq}`),
 
     remove(seq: number): void {

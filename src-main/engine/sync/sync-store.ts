@@ -100,12 +100,10 @@ export function createSyncStore(deps: SyncStoreDeps) {
     if (m.host_id !== deps.profileId()) return null;
     const print = fingerprint(m);
     const candidates = outbox
-      .all()
+      .attemptedCreates()
       .filter(
         (e) =>
-          e.op === 'create' &&
-          e.attempt_body !== null &&
-          fingerprint(JSON.parse(e.attempt_body) as Meeting) === print &&
+          fingerprint(JSON.parse(e.attempt_body ?? '{}') as Meeting) === print &&
           meetings.byLocalId(e.meeting_id)?._id === null,
       );
     const [only] = candidates;
