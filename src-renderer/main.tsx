@@ -32,6 +32,10 @@ store.subscribe((state, previous) => {
 subscribeToEngine(store, api);
 void store.getState().loadProfile();
 void store.getState().loadSync();
+// The network coming back is when queued changes can go: no need to wait for the next interval.
+window.addEventListener('online', () => {
+  if (store.getState().account) void store.getState().syncNow();
+});
 
 const root = document.getElementById('root');
 if (root) {
