@@ -39,6 +39,8 @@ export type MeetingDto = {
   end: number;
   attendees: Attendee[];
   chatDialogId: string | null;
+  /** It has a chat dialog, or one was asked for and the remote makes it when the meeting is sent. */
+  chat: boolean;
   record: boolean | null;
   public: boolean;
   scheduled: boolean;

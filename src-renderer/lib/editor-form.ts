@@ -48,7 +48,7 @@ export function formFromMeeting(m: MeetingDto, fallbackZone: string): EditorForm
     end: toWallClock(m.end, zone),
     timeZone: zone,
     attendees: m.attendees.map((a) => ({ ...a })),
-    chat: m.chatDialogId !== null,
+    chat: m.chat,
     record: m.record ?? false,
     public: m.public,
     scheduled: m.scheduled,

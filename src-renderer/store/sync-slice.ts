@@ -42,12 +42,13 @@ export type SyncSlice = {
 
 /**
  * The message above the form. A refusal (wrong password, server unreachable) in the engine's own
- * words; field errors are shown beside their fields, so then only a pointer to them (the engine's
- * message names fields as the API does), plus any the form has no place for.
+ * words, even when it also marks the field to look at; for invalid input the field errors are
+ * shown beside their fields, so then only a pointer to them (the engine's message names fields as
+ * the API does), plus any the form has no place for.
  */
 function connectMessage(error: AppError): string {
   const fields = Object.entries(error.fields ?? {});
-  if (fields.length === 0) return error.message;
+  if (fields.length === 0 || error.code !== 'validation') return error.message;
   const stray = fields.filter(([key]) => !isAccountField(key));
   if (stray.length === 0) return 'Please correct the fields marked below.';
   return [error.message, ...stray.map(([key, m]) => `${key}: ${m.join(', ')}`)].join(' ');

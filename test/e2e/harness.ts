@@ -8,7 +8,7 @@ import type {
   Result,
 } from '../../src-main/shared/contract';
 import { REPO_ROOT } from '../../src-main/web/renderer-build';
-import { startWebShell, type WebShell } from '../../src-main/web/web-shell';
+import { startWebShell, type WebShell, type WebShellOptions } from '../../src-main/web/web-shell';
 import { makeTempDir } from '../helpers/temp-dir';
 import { launchChromium } from './chromium';
 
@@ -23,6 +23,8 @@ export type StartAppOptions = {
   /** IANA zone the browser runs in (default UTC), so calendar tests see the same days anywhere. */
   timezoneId?: string;
   locale?: string;
+  /** The sync worker's pace (debounce, interval, per-request timeout), for tests with an account. */
+  sync?: WebShellOptions['sync'];
 };
 
 export type App = {
@@ -73,7 +75,11 @@ export async function closeBrowser(): Promise<void> {
 export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const temp = options.dataPath === undefined ? makeTempDir('convene-e2e-') : undefined;
   const dataPath = options.dataPath ?? join(temp!.dir, 'convene.db');
-  const shellOptions = { dataPath, displayName: options.displayName ?? 'Sam' };
+  const shellOptions: WebShellOptions = {
+    dataPath,
+    displayName: options.displayName ?? 'Sam',
+    ...(options.sync ? { sync: options.sync } : {}),
+  };
   let shell = await startWebShell(shellOptions);
 
   const context = await (

@@ -57,7 +57,16 @@ describe('scheduling on the calendar', () => {
       start_date: at(monday, '09:00'),
       end_date: at(monday, '10:00'),
     });
-    expect(row('Planning')?.chat_dialog_id).not.toBeNull();
+    // The chat is asked for now and made by the remote when the meeting is sent.
+    const listed = await app.call('meetings:list', {
+      from: at(monday, '00:00'),
+      to: at(monday, '23:59'),
+    });
+    expect(listed.ok && listed.value[0]).toMatchObject({
+      name: 'Planning',
+      chat: true,
+      chatDialogId: null,
+    });
   });
 
   it('shows an error from the engine beside its field and keeps what was typed', async () => {

@@ -92,6 +92,7 @@ describe('editor form', () => {
       end: NOV + 3600,
       attendees: [{ id: 3 }],
       chatDialogId: null,
+      chat: false,
       record: null,
       public: false,
       scheduled: true,

@@ -109,6 +109,7 @@ export function meeting(overrides: Omit<Partial<MeetingDto>, 'id'> & { id: numbe
     end: Date.UTC(2026, 10, 23, 10) / 1000,
     attendees: [],
     chatDialogId: null,
+    chat: false,
     record: null,
     public: false,
     scheduled: true,

@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { EngineError, forbidden, notFound } from '../errors';
 import type { MeetingRow, StoredMeeting } from '../meetings/meetings-repo';
 import type { ClientSync } from '../sync/client-sync';
+import { LOCAL } from '../sync/meeting-sync-repo';
 import type { UserRow } from '../users/users-repo';
 import { createEventBus, type EventBus } from './event-bus';
 import { draftToApi, toMeetingDto } from './meeting-dto';
@@ -44,7 +45,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
         viewer,
         m._id === null ? null : engine.joinLink(m._id),
         hosts.get(m.host_id) ?? null,
-        infos.get(id) ?? { state: 'local', pendingOperation: null, message: null, draft: false },
+        infos.get(id) ?? LOCAL,
       ),
     );
   }

@@ -19,6 +19,7 @@ export function toMeetingDto(
     end: m.end_date,
     attendees: m.attendees,
     chatDialogId: m.chat_dialog_id,
+    chat: m.chat_dialog_id !== null || sync.chat,
     record: m.record,
     public: m.public,
     scheduled: m.scheduled,

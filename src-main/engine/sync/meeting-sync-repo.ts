@@ -22,6 +22,8 @@ export type SyncInfo = {
   pendingOperation: PendingOperation | null;
   message: string | null;
   draft: boolean;
+  /** A chat dialog is asked for (made by the remote when the meeting is first sent). */
+  chat: boolean;
 };
 
 const COLUMNS = new Set([
@@ -36,7 +38,13 @@ const COLUMNS = new Set([
   'edited_at_ms',
 ]);
 
-const LOCAL: SyncInfo = { state: 'local', pendingOperation: null, message: null, draft: false };
+export const LOCAL: SyncInfo = {
+  state: 'local',
+  pendingOperation: null,
+  message: null,
+  draft: false,
+  chat: false,
+};
 
 /** Each meeting's standing with the remote and its base (the last server state applied). */
 export function createMeetingSyncRepo(db: Database) {
@@ -66,8 +74,9 @@ export function createMeetingSyncRepo(db: Database) {
         state: MeetingSyncState;
         message: string | null;
         draft: number;
+        chat: number;
         op: PendingOperation | null;
-      }>(sql`SELECT s.meeting_id, s.state, s.message, s.draft,
+      }>(sql`SELECT s.meeting_id, s.state, s.message, s.draft, s.chat,
                (SELECT o.op FROM sync_outbox o WHERE o.meeting_id = s.meeting_id ORDER BY o.seq LIMIT 1) AS op
              FROM meeting_sync s
              WHERE s.meeting_id IN (SELECT value FROM json_each(${JSON.stringify(meetingIds)}))`);
@@ -77,6 +86,7 @@ export function createMeetingSyncRepo(db: Database) {
           pendingOperation: r.state === 'pending' ? r.op : null,
           message: r.message,
           draft: r.draft === 1,
+          chat: r.chat === 1,
         });
       }
       return result;
