@@ -130,6 +130,8 @@ async function bareClient(url: string, login: string) {
     if (!response.ok) throw new Error(`${method} ${path}: HTTP ${String(response.status)}`);
     return parsed;
   };
+  // Assigned once, after the session is made (the closure above reads it).
+  // eslint-disable-next-line prefer-const
   let token: string | undefined;
   const session = (await send(
     'POST',

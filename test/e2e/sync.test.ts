@@ -129,7 +129,7 @@ describe('syncing with an account', () => {
         Date.now() % 100000,
         await chipState('Planning'),
         await statusLabel(),
-        JSON.stringify(await app.call('meetings:get', { id: 1 as never })),
+        JSON.stringify(await app.call('meetings:get', { id: 1 })),
       );
       await page.waitForTimeout(300);
     }
