@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: seeds 100,000 meetings through the engine into a real SQLite file, then
- * measures create and the calendar's week-window list in the engine and over HTTP, and the window
- * painting a 2,000-meeting week in Chromium, each beside a baseline measured in the same run (raw
- * better-sqlite3; a bare node:http handler; FullCalendar alone on static data). Prints a
- * markdown table with the machine. Figures are reported, never asserted: the exit code only says
- * whether the benchmark ran.
+ * measures create and the calendar's week-window list in the engine and over HTTP, sync passes
+ * (nothing new, the first pull of 10,000 meetings, pushes of 1,000 edits) against the real server,
+ * and the window painting a 2,000-meeting week in Chromium, each beside a baseline measured in the
+ * same run (raw better-sqlite3; a bare node:http handler; bare fetch round trips; FullCalendar alone
+ * on static data). Prints a markdown table with the machine. Figures are reported, never
+ * asserted: the exit code only says whether the benchmark ran.
  */
 import { cpus } from 'node:os';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -16,6 +17,7 @@ import { openRawReader } from './raw-queries';
 import { machineLines, markdownTable, type Row } from './report';
 import { seed } from './seed';
 import { fmtMs, fmtRate, fmtRatio, msSince } from './stats';
+import { benchSync } from './sync-bench';
 
 const log = (line: string) => {
   process.stderr.write(line + '\n');
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
     ];
     const errors = c.errors + m.errors + cc.errors + cm.errors;
 
+    log('sync: the worker against the real server vs bare fetch...');
+    const sync = await benchSync(temp.dir, log);
+    rows.push(...sync.rows);
+
     log('calendar paint: Convene in Chromium vs FullCalendar alone...');
     for (const paint of await runCalendarPaintBench()) {
       const ratio = Number.parseFloat(paint.ratio);
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
       `- HTTP: loopback; the load generator is a separate Node process with keep-alive connections. With ${String(cpus().length)} cores, client and server share the CPU, so req/s is a lower bound for either server alone.`,
       '- Baselines: raw better-sqlite3 with statements prepared once (same SQL as the engine, same JSON, checked equal);',
       '  the HTTP baseline is a bare node:http handler that only resolves the CB-Token and runs that query.',
+      ...sync.notes,
       '',
       markdownTable(rows),
       '',

@@ -4,6 +4,7 @@ import { ensureLocalProfile } from '../../src-main/engine/app/local-profile';
 import type { Clock } from '../../src-main/engine/clock';
 import { sql } from '../../src-main/engine/db/sql';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
+import { PULL_OVERLAP_MS } from '../../src-main/engine/sync/pull';
 import { createKeyFileSecretStore } from '../../src-main/engine/sync/secret-store';
 import type { Timers } from '../../src-main/engine/timers';
 import { buildServer } from '../../src-main/server/build-server';
@@ -25,6 +26,8 @@ export const SYNC_MEETINGS = 10_000;
 const PUSHED = 1_000;
 const INITIAL_ROUNDS = 3;
 const NOOP_PASSES = 7;
+/** After the pushes, the bench waits out the pull's overlap, as the worker's next interval would. */
+const QUIET_MS = PULL_OVERLAP_MS + 5_000;
 /** The seeded meetings were made this far apart, the newest this long before the bench starts. */
 const SEED_SPACING_MS = 5 * 60_000;
 /** Start dates fall within this many days either side of today. */
@@ -117,23 +120,22 @@ async function startRemote(dir: string, log: (line: string) => void) {
 
 /** The baseline: plain `fetch` with the session's token and `JSON.parse`, nothing in between. */
 async function bareClient(url: string, login: string) {
-  const send = async (method: string, path: string, body?: string): Promise<unknown> => {
-    const response = await fetch(url + path, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(token !== undefined ? { 'CB-Token': token } : {}),
-      },
-      ...(body !== undefined ? { body } : {}),
-    });
-    const parsed: unknown = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${String(response.status)}`);
-    return parsed;
-  };
-  // Assigned once, after the session is made (the closure above reads it).
-  // eslint-disable-next-line prefer-const
-  let token: string | undefined;
-  const session = (await send(
+  const sender =
+    (token?: string) =>
+    async (method: string, path: string, body?: string): Promise<unknown> => {
+      const response = await fetch(url + path, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(token !== undefined ? { 'CB-Token': token } : {}),
+        },
+        ...(body !== undefined ? { body } : {}),
+      });
+      const parsed: unknown = await response.json();
+      if (!response.ok) throw new Error(`${method} ${path}: HTTP ${String(response.status)}`);
+      return parsed;
+    };
+  const session = (await sender()(
     'POST',
     '/session.json',
     JSON.stringify({
@@ -142,8 +144,7 @@ async function bareClient(url: string, login: string) {
       user: { login, password: PASSWORD },
     }),
   )) as { session: { token: string } };
-  token = session.session.token;
-  return { send };
+  return { send: sender(session.session.token) };
 }
 
 /** The app's engine in the client role on its own file, as the window drives it. */
@@ -195,7 +196,7 @@ function phaseMs(p: Pass, kind: string): number {
 const countOf = (sent: readonly SentRequest[], kind: string) =>
   sent.filter((r) => kindOf(r) === kind).length;
 
-/** Sends `requests` one after another, as the worker does; returns the time and the answers. */
+/** How long `fn` takes, and what it returned. */
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = process.hrtime.bigint();
   const value = await fn();
@@ -338,8 +339,15 @@ export async function benchSync(
       }
     });
 
-    // (1b) Nothing new again, but the 2,000 changes just pushed all fall within the pull's overlap.
-    const noopAfterPush = await noopPasses('no-op pass after the pushes');
+    // (1b) Nothing new again, at the worker's next interval: the first pass reads back the 2,000 changes just
+    // pushed (the API cannot leave out our own), and from then on nothing should be re-read.
+    const echo = await client.pass();
+    log(`  first pass after the pushes: ${fmtMs(echo.ms)} ms, ${describeRequests(echo.sent)}`);
+    log(`  waiting ${String(QUIET_MS / 1000)} s, past the pull's overlap...`);
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    const noopAfterPush = await noopPasses(
+      `no-op pass ${String(QUIET_MS / 1000)} s after the pushes`,
+    );
 
     const requestsText = (rs: readonly number[]) => {
       const lo = Math.min(...rs);
@@ -398,13 +406,13 @@ export async function benchSync(
         barePosts.ms,
       ),
       noopRow(
-        `sync pass with nothing new, right after those pushes (median of ${String(NOOP_PASSES)}: ms; requests)`,
+        `sync pass with nothing new, ${String(QUIET_MS / 1000)} s after those pushes (median of ${String(NOOP_PASSES)}: ms; requests)`,
         noopAfterPush,
       ),
     ];
     const notes = [
       `- Sync: the real server on loopback (its own file, real clock) holds one account's ${String(SYNC_MEETINGS)} meetings, made one every 5 min up to 5 min ago, starting within ${String(SPREAD_DAYS)} days of today; the client is the app's engine in the client role on its own file, running only the passes asked for (\`sync:now\`). Requests are counted through its \`fetch\`; the baselines are plain \`fetch\` + \`JSON.parse\`, one request after another like the worker.`,
-      `- Queuing the edits locally (not in the pass times): ${String(PUSHED)} renames ${fmtMs(editLocal.ms)} ms, ${String(PUSHED)} creates ${fmtMs(createLocal.ms)} ms, through the window's handlers.`,
+      `- Queuing the edits locally (not in the pass times): ${String(PUSHED)} renames ${fmtMs(editLocal.ms)} ms, ${String(PUSHED)} creates ${fmtMs(createLocal.ms)} ms, through the window's handlers. The first pass after the pushes took ${fmtMs(echo.ms)} ms, ${describeRequests(echo.sent)} (reading back what was pushed).`,
     ];
     return { rows, notes };
   } finally {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppHandlers, type AppHandlers } from '../../src-main/engine/app/app-handlers';
 import { ensureLocalProfile } from '../../src-main/engine/app/local-profile';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
+import type { Clock } from '../../src-main/engine/clock';
 import type { ClientOptions } from '../../src-main/engine/sync/client-sync';
 import { createKeyFileSecretStore } from '../../src-main/engine/sync/secret-store';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../../src-main/shared/contract';
@@ -21,9 +22,16 @@ export type TestClient = {
 /**
  * The desktop app's engine as the window uses it: client role, a real SQLite file and key file in
  * a temp dir, the contract's handlers over it, and a fake clock whose timers only fire when moved.
+ * `engineClock` gives the engine another time source (e.g. real time, so the remote's timestamps
+ * and ours advance together) while its timers stay on the fake clock, firing only when moved.
  */
 export function openTestClient(
-  options: { dataPath?: string; client?: ClientOptions; clock?: FakeClock } = {},
+  options: {
+    dataPath?: string;
+    client?: ClientOptions;
+    clock?: FakeClock;
+    engineClock?: Clock;
+  } = {},
 ): TestClient {
   const temp = options.dataPath === undefined ? makeTempDir('convene-client-') : undefined;
   const dataPath = options.dataPath ?? join(temp!.dir, 'convene.db');
@@ -31,7 +39,7 @@ export function openTestClient(
   const engine = createEngine({
     databasePath: dataPath,
     application: { id: 1 },
-    clock,
+    clock: options.engineClock ?? clock,
     role: 'client',
     client: {
       secrets: createKeyFileSecretStore(`${dataPath}.key`),

@@ -12,9 +12,9 @@ import { killLiveShells, startShellProcess, type ShellProcess } from './shell-pr
 // SYNC.md, "How it is tested": "A kill -9 of the process at random moments during sync loses
 // nothing and duplicates nothing on restart." The web shell runs as a real child process on one
 // data file; each round it is started, edited over HTTP as the page would, and killed with SIGKILL
-// 0-400 ms after a sync was set off. Between it and the real server sit two delaying proxies, so a
-// kill lands either before a request reached the server (front delay) or after the server acted
-// but before the answer got back (back delay): the lost-response case SYNC.md's outbox is built for.
+// 0-400 ms after a sync was set off. Between it and the real server sit two delaying proxies, so
+// a kill lands either before a request reached the server (front delay) or after the server acted
+// but before the answer got back (back delay): the lost response SYNC.md's outbox is built for.
 //
 // CONVENE_KILL_ROUNDS=N runs more rounds; CONVENE_KILL_SEED=S replays the same edits and kill
 // delays (network timing still varies); CONVENE_KILL_LOG=1 prints what each round did.
@@ -150,7 +150,7 @@ async function randomEdit(shell: ShellProcess, round: number): Promise<string> {
   return `delete #${m.id} ${m.name}`;
 }
 
-/** A create fired as the kill lands: if its answer comes back it counts, else it may or may not exist. */
+/** A create sent as the kill lands: answered, it counts; unanswered, it may exist (at most once). */
 function createAsKillLands(shell: ShellProcess, round: number, log: RoundLog): Promise<void> {
   const name = nextName(round);
   const time = randomTime();
