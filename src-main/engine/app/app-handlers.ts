@@ -27,7 +27,10 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
   if (!engine.sync) throw new Error('The window needs an engine in the client role');
   const sync: ClientSync = engine.sync;
   const events = createEventBus();
-  const deleted = new Map<number, { meeting: StoredMeeting; draft: boolean; at: number }>();
+  const deleted = new Map<
+    number,
+    { meeting: StoredMeeting; wishes: { draft: boolean; chat: boolean }; at: number }
+  >();
   const { repo } = engine.meetings;
   const profileId = () => sync.profileId() || profile.id;
   const user = () => engine.users.repo.byId(profileId()) ?? profile;
@@ -120,7 +123,11 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
         const now = engine.clock.now();
         for (const [key, entry] of deleted)
           if (now - entry.at > UNDO_WINDOW_MS) deleted.delete(key);
-        deleted.set(id, { meeting: snapshot, draft: before.draft, at: now });
+        deleted.set(id, {
+          meeting: snapshot,
+          wishes: { draft: before.draft, chat: before.chat },
+          at: now,
+        });
         events.emit('meetings:changed', { kind: 'deleted', id });
         return before;
       }),
@@ -133,7 +140,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
         }
         if (entry.meeting.host_id !== profileId())
           throw forbidden('Only the host may restore this meeting');
-        sync.local.restore(entry.meeting, id, entry.draft);
+        sync.local.restore(entry.meeting, id, entry.wishes);
         deleted.delete(id);
         const meeting = loaded(id);
         events.emit('meetings:changed', { kind: 'restored', meeting });

@@ -31,9 +31,8 @@ export function createLocalChanges(deps: LocalChangesDeps) {
   const connected = () => account.get() !== undefined;
 
   function queueCreate(localId: number): void {
-    outbox.removeFor(localId);
-    outbox.add(localId, 'create', clock.now());
-    rows.put(localId, { state: 'pending', draft: 0, message: null });
+    deps.store.queueCreate(localId);
+    rows.put(localId, { draft: 0 });
     deps.onQueued();
   }
 
@@ -93,7 +92,11 @@ export function createLocalChanges(deps: LocalChangesDeps) {
    * `updated_at` so nothing that reads by time can miss it); one already sent, or a meeting that
    * never left this computer, comes back as a new meeting under its old local id.
    */
-  function restore(snapshot: StoredMeeting, localId: number, draft: boolean): void {
+  function restore(
+    snapshot: StoredMeeting,
+    localId: number,
+    { draft, chat }: { draft: boolean; chat: boolean },
+  ): void {
     deps.db.transaction(() => {
       const now = isoAt(clock.now());
       const existing = meetings.byLocalId(localId);
@@ -127,7 +130,7 @@ export function createLocalChanges(deps: LocalChangesDeps) {
       rows.put(localId, {
         state: 'local',
         draft: draft ? 1 : 0,
-        chat: snapshot.chat_dialog_id !== null ? 1 : 0,
+        chat: chat ? 1 : 0,
         edited_at_ms: clock.now(),
       });
       if (connected() && !draft) queueCreate(localId);
