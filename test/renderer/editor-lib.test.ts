@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
 import { NOTIFY_BEFORE_RANGES } from '../../src-main/shared/meetings-api-types';
 import { parseAttendee } from '../../src-renderer/lib/attendees';
 import { formFromMeeting, newMeetingForm, planSave } from '../../src-renderer/lib/editor-form';
+import { meeting as fixture } from './fake-api';
 import { NOTIFY_METRICS, notifyValues, withMetric } from '../../src-renderer/lib/notify-options';
 import { parseOffsetQuery, searchZones, zoneOptions } from '../../src-renderer/lib/zone-search';
 import { atHour, fromWallClock, toWallClock } from '../../src-renderer/lib/zoned-time';
@@ -84,32 +84,17 @@ describe('editor form', () => {
       draft: { name: 'Kick-off', start: NOV, end: NOV + 3600, timeZone: 'America/New_York' },
     });
 
-    const meeting: MeetingDto = {
-      id: 5 as MeetingId,
+    const meeting = fixture({
+      id: 5,
       serverId: 'abc',
       name: 'Kick-off',
       start: NOV + 17, // seconds the inputs cannot show must survive an unrelated edit
       end: NOV + 3600,
       attendees: [{ id: 3 }],
-      chatDialogId: null,
-      chat: false,
-      record: null,
-      public: false,
-      scheduled: true,
-      notify: false,
-      notifyBefore: null,
       timeZone: { name: 'America/New_York', offset: -300 },
-      hostId: 1,
-      hostName: null,
-      readOnly: false,
-      joinUrl: null,
       createdAt: '',
       updatedAt: '',
-      sync: 'synced',
-      pendingOperation: null,
-      syncMessage: null,
-      draft: false,
-    };
+    });
     const before = formFromMeeting(meeting, 'UTC');
     expect(planSave(before, { meeting, form: before })).toEqual({ kind: 'unchanged' });
     expect(planSave({ ...before, public: true }, { meeting, form: before })).toEqual({

@@ -66,15 +66,8 @@ export function createConflicts(deps: {
 
   function requeueCreate(localId: number): void {
     meetings.setObjectId(localId, null);
-    outbox.removeFor(localId);
-    outbox.add(localId, 'create', clock.now());
-    rows.put(localId, {
-      state: 'pending',
-      base: null,
-      theirs: null,
-      conflict_kind: null,
-      message: null,
-    });
+    rows.put(localId, { base: null, theirs: null, conflict_kind: null });
+    store.queueCreate(localId);
   }
 
   /** Returns false when the person's choice removed the meeting here. */

@@ -149,9 +149,15 @@ export function createSyncStore(deps: SyncStoreDeps) {
       return;
     }
     meetings.setObjectId(entry.meeting_id, null);
-    rows.put(entry.meeting_id, { base: null, state: 'pending' });
-    outbox.removeFor(entry.meeting_id, 'update');
-    outbox.add(entry.meeting_id, 'create', clock.now());
+    rows.put(entry.meeting_id, { base: null });
+    queueCreate(entry.meeting_id);
+  }
+
+  /** Queued to be made on the remote as a new meeting; whatever was queued for it before goes. */
+  function queueCreate(localId: number): void {
+    outbox.removeFor(localId);
+    outbox.add(localId, 'create', clock.now());
+    rows.put(localId, { state: 'pending', message: null });
   }
 
   /** 400, 403 or 422: refused for good. The local data stays; nothing is retried until edited. */
@@ -243,6 +249,7 @@ export function createSyncStore(deps: SyncStoreDeps) {
     baseOf,
     writeLocal,
     settle,
+    queueCreate,
     hasLocalEdits,
     applyRemote,
     completeCreate,
