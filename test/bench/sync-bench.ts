@@ -6,10 +6,10 @@ import { sql } from '../../src-main/engine/db/sql';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { PULL_OVERLAP_MS } from '../../src-main/engine/sync/pull';
 import { createKeyFileSecretStore } from '../../src-main/engine/sync/secret-store';
-import type { Timers } from '../../src-main/engine/timers';
 import { buildServer } from '../../src-main/server/build-server';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../../src-main/shared/contract';
 import type { Meeting } from '../../src-main/shared/meetings-api-types';
+import { FakeClock } from '../helpers/fake-clock';
 import { PASSWORD } from './dataset';
 import {
   createRecordingFetch,
@@ -38,8 +38,8 @@ const BASELINE_LOGIN = 'syncbaseline';
 
 export type SyncBenchResult = { rows: Row[]; notes: string[] };
 
-/** Timers that never fire: the worker runs only the passes the bench asks for (`sync:now`). */
-const neverTimers: Timers = { setTimeout: () => ({ __timer: true }), clearTimeout: () => {} };
+/** Past the worker's interval (60 s ± 20 %), well short of its 5-minute census. */
+const AUTO_PASS_AFTER_MS = 75_000;
 
 const median = (xs: readonly number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -151,13 +151,15 @@ async function bareClient(url: string, login: string) {
 function openClient(dir: string, name: string) {
   const recorder = createRecordingFetch();
   const dataPath = join(dir, `${name}.db`);
+  // The worker's own timers fire only when the bench moves this clock (the engine keeps real time).
+  const timers = new FakeClock(Date.now());
   const engine: Engine = createEngine({
     databasePath: dataPath,
     application: { id: BENCH_APP.id },
     role: 'client',
     client: {
       secrets: createKeyFileSecretStore(`${dataPath}.key`),
-      timers: neverTimers,
+      timers,
       fetch: recorder.fetch,
       requestTimeoutMs: 60_000,
     },
@@ -182,7 +184,22 @@ function openClient(dir: string, name: string) {
     }
     return { ms, started, sent: recorder.take() };
   }
-  return { engine, call, pass, recorder, close: () => engine.close() };
+  /** One pass the worker starts by itself at its interval (no census unless one is due). */
+  async function autoPass() {
+    recorder.take();
+    const started = performance.now();
+    timers.advance(AUTO_PASS_AFTER_MS);
+    const worker = engine.sync?.worker;
+    if (!worker?.busy()) throw new Error('the interval did not start a pass');
+    await worker.waitForIdle();
+    const ms = performance.now() - started;
+    const status = await call('sync:status', {});
+    if (status.state !== 'idle' || status.pending > 0 || status.errors > 0) {
+      throw new Error(`the pass did not finish cleanly: ${JSON.stringify(status)}`);
+    }
+    return { ms, started, sent: recorder.take() };
+  }
+  return { engine, call, pass, autoPass, recorder, close: () => engine.close() };
 }
 
 type Pass = Awaited<ReturnType<ReturnType<typeof openClient>['pass']>>;
@@ -266,9 +283,10 @@ export async function benchSync(
     if (local?.n !== SYNC_MEETINGS) throw new Error(`pulled ${String(local?.n)} meetings`);
 
     // (1) Passes with nothing new, beside one bare GET with the pull's own query.
-    const noopPasses = async (label: string) => {
+    const noopPasses = async (label: string, mode: 'auto' | 'manual' = 'auto') => {
       const passes: Pass[] = [];
-      for (let i = 0; i < NOOP_PASSES; i++) passes.push(await client.pass());
+      for (let i = 0; i < NOOP_PASSES; i++)
+        passes.push(await (mode === 'auto' ? client.autoPass() : client.pass()));
       const pull = passes.at(-1)?.sent.find((r) => kindOf(r) === 'pull');
       if (!pull) throw new Error('a pass without a pull');
       const bareMs: number[] = [];
@@ -281,7 +299,8 @@ export async function benchSync(
       );
       return { passes, bareMs: median(bareMs), requests, ms: median(passes.map((p) => p.ms)) };
     };
-    const noop = await noopPasses('no-op pass');
+    const noop = await noopPasses('no-op pass (the interval)');
+    const noopManual = await noopPasses('no-op "Sync now"', 'manual');
 
     // (3a) 1,000 synced meetings renamed here, then one pass sends them.
     const ids = client.engine.db
@@ -345,6 +364,12 @@ export async function benchSync(
     log(`  first pass after the pushes: ${fmtMs(echo.ms)} ms, ${describeRequests(echo.sent)}`);
     log(`  waiting ${String(QUIET_MS / 1000)} s, past the pull's overlap...`);
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    // The first pass after the wait still reaches 30 s back from the previous pull, which began
+    // just after the burst: it re-reads the burst once (reported below); from then on, nothing.
+    const reread = await client.autoPass();
+    log(
+      `  first interval pass after the wait: ${fmtMs(reread.ms)} ms, ${describeRequests(reread.sent)}`,
+    );
     const noopAfterPush = await noopPasses(
       `no-op pass ${String(QUIET_MS / 1000)} s after the pushes`,
     );
@@ -354,15 +379,15 @@ export async function benchSync(
       const hi = Math.max(...rs);
       return lo === hi ? String(lo) : `${String(lo)}–${String(hi)}`;
     };
-    const noopRow = (what: string, r: typeof noop): Row => {
+    const noopRow = (what: string, r: typeof noop, aim = 2): Row => {
       const last = r.passes.at(-1)?.sent ?? [];
       return {
         measurement: what,
         convene: `${fmtMs(r.ms)} ms; ${requestsText(r.requests)} requests (${describeRequests(last)})`,
         baseline: `${fmtMs(r.bareMs)} ms; 1 GET (the pull's query, bare fetch)`,
         ratio: `${fmtRatio(r.ms / r.bareMs)} time, ${fmtRatio(Math.max(...r.requests))} requests`,
-        aim: '≤ 2 requests',
-        met: Math.max(...r.requests) <= 2,
+        aim: Number.isFinite(aim) ? `≤ ${String(aim)} requests` : '—',
+        met: Number.isFinite(aim) ? Math.max(...r.requests) <= aim : null,
       };
     };
     const initialMs = median(initial.map((p) => p.ms));
@@ -382,8 +407,13 @@ export async function benchSync(
     };
     const rows: Row[] = [
       noopRow(
-        `sync pass with nothing new, ${String(SYNC_MEETINGS / 1000)}k meetings synced (median of ${String(NOOP_PASSES)}: ms; requests)`,
+        `sync pass with nothing new, ${String(SYNC_MEETINGS / 1000)}k meetings synced: the worker's interval pass (median of ${String(NOOP_PASSES)}: ms; requests)`,
         noop,
+      ),
+      noopRow(
+        `"Sync now" with nothing new: pull, and the census of the current 5 weeks (${String(SYNC_MEETINGS / 1000)}k meetings over ${String(SPREAD_DAYS)} days; median of ${String(NOOP_PASSES)})`,
+        noopManual,
+        Infinity,
       ),
       {
         measurement: `first sync pass of a new device: initial pull of ${String(SYNC_MEETINGS / 1000)}k meetings, then the census (median of ${String(INITIAL_ROUNDS)}: ms; requests)`,
@@ -406,13 +436,13 @@ export async function benchSync(
         barePosts.ms,
       ),
       noopRow(
-        `sync pass with nothing new, ${String(QUIET_MS / 1000)} s after those pushes (median of ${String(NOOP_PASSES)}: ms; requests)`,
+        `interval pass with nothing new, ${String(QUIET_MS / 1000)} s after those pushes (median of ${String(NOOP_PASSES)}: ms; requests)`,
         noopAfterPush,
       ),
     ];
     const notes = [
-      `- Sync: the real server on loopback (its own file, real clock) holds one account's ${String(SYNC_MEETINGS)} meetings, made one every 5 min up to 5 min ago, starting within ${String(SPREAD_DAYS)} days of today; the client is the app's engine in the client role on its own file, running only the passes asked for (\`sync:now\`). Requests are counted through its \`fetch\`; the baselines are plain \`fetch\` + \`JSON.parse\`, one request after another like the worker.`,
-      `- Queuing the edits locally (not in the pass times): ${String(PUSHED)} renames ${fmtMs(editLocal.ms)} ms, ${String(PUSHED)} creates ${fmtMs(createLocal.ms)} ms, through the window's handlers. The first pass after the pushes took ${fmtMs(echo.ms)} ms, ${describeRequests(echo.sent)} (reading back what was pushed).`,
+      `- Sync: the real server on loopback (its own file, real clock) holds one account's ${String(SYNC_MEETINGS)} meetings, made one every 5 min up to 5 min ago, starting within ${String(SPREAD_DAYS)} days of today; the client is the app's engine in the client role on its own file, running only the passes the bench starts: its interval pass (timers moved by the bench) or \`sync:now\`. Requests are counted through its \`fetch\`; the baselines are plain \`fetch\` + \`JSON.parse\`, one request after another like the worker.`,
+      `- Queuing the edits locally (not in the pass times): ${String(PUSHED)} renames ${fmtMs(editLocal.ms)} ms, ${String(PUSHED)} creates ${fmtMs(createLocal.ms)} ms, through the window's handlers. The first pass after the pushes took ${fmtMs(echo.ms)} ms, ${describeRequests(echo.sent)} (reading back what was pushed); the first interval pass ${String(QUIET_MS / 1000)} s later ${fmtMs(reread.ms)} ms, ${describeRequests(reread.sent)} (the pull's overlap behind the previous pull), and the passes after it are the last row.`,
     ];
     return { rows, notes };
   } finally {

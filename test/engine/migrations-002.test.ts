@@ -69,7 +69,7 @@ describe('migration 002-sync', () => {
       attendees: attendees(db),
     };
     migrate(db, migrations);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare(`SELECT * FROM meetings ORDER BY id`).all()).toEqual(before.meetings);
     expect(attendees(db)).toEqual(before.attendees);
     expect(db.prepare(`SELECT count(*) AS n FROM dialogs`).get()).toEqual({ n: 1 });
@@ -146,6 +146,25 @@ describe('migration 002-sync', () => {
     expect(
       db.prepare(`SELECT name FROM sqlite_master WHERE name = 'meetings_v2'`).get(),
     ).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('migration 003-pull-start', () => {
+  it('adds the pull start to a connected account, keeping its watermark', () => {
+    const db = version1(join(temp.dir, 'account.db'), { client: true });
+    migrate(db, migrations.slice(0, 2));
+    db.prepare(
+      `INSERT INTO sync_account (id, server_url, app_id, login, remote_user_id, auth_key_sealed,
+        password_sealed, watermark, connected_at) VALUES (1, 'https://meet.example.com', 1, 'sam', 1,
+        'sealed', 'sealed', ?, ?)`,
+    ).run(NOW, NOW);
+    migrate(db, migrations);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare(`SELECT watermark, pull_started_at FROM sync_account`).get()).toEqual({
+      watermark: NOW,
+      pull_started_at: null,
+    });
     db.close();
   });
 });

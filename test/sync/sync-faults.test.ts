@@ -51,6 +51,38 @@ describe('a lost response', () => {
     expect(await get(m.id)).toMatchObject({ sync: 'synced', serverId: remote[0]?._id });
   });
 
+  it('to a POST, then an edit on another device: the edited copy is still found, and both edits kept', async () => {
+    const m = await rig.create({ name: 'Made here' });
+    proxy.setFault((r) =>
+      r.method === 'POST' && r.path.startsWith('/meetings')
+        ? { kind: 'drop-after' }
+        : { kind: 'pass' },
+    );
+    await rig.sync();
+    const phone = await rig.device();
+    const [made] = await rig.serverMeetings();
+    await phone.call('PUT', `/meetings/${made!._id}.json`, { name: 'Renamed on the phone' });
+    await rig.client.call('meetings:update', {
+      id: m.id,
+      changes: { start: T0 + HOUR, end: T0 + 2 * HOUR },
+    });
+
+    proxy.setFault(() => ({ kind: 'pass' }));
+    await rig.sync();
+    await rig.sync();
+    expect(posts()).toHaveLength(1); // adopted, not made twice
+    const remote = await rig.serverMeetings();
+    expect(remote.map((x) => [x.name, x.start_date])).toEqual([
+      ['Renamed on the phone', T0 + HOUR],
+    ]);
+    expect(await get(m.id)).toMatchObject({
+      sync: 'synced',
+      serverId: made!._id,
+      name: 'Renamed on the phone',
+      start: T0 + HOUR,
+    });
+  });
+
   it('to a POST, then a delete here: the copy the server made is deleted', async () => {
     const m = await rig.create({ name: 'Made then dropped' });
     proxy.setFault((r) => (r.method === 'POST' ? { kind: 'drop-after' } : { kind: 'pass' }));
@@ -135,10 +167,20 @@ describe('transient failures', () => {
     proxy.resetLog();
     await rig.sync(); // still paused: not one request
     expect(proxy.requests).toEqual([]);
+
+    // The pause is stored, and a restart still says why nothing moves (not "up to date").
+    await rig.client.engine.close();
+    const reopened = openTestClient({ dataPath: rig.client.dataPath, clock: rig.client.clock });
+    const paused = await reopened.call('sync:now', {});
+    expect(proxy.requests).toEqual([]);
+    expect(paused.state).toBe('error');
+    expect(paused.message).toMatch(/wait/);
+    expect(Date.parse(paused.nextAttemptAt!)).toBeGreaterThan(rig.client.clock.now());
     rig.client.clock.advance(31_000);
-    await rig.sync();
+    await reopened.call('sync:now', {});
     expect((await rig.serverMeetings()).map((x) => x.name)).toEqual(['Busy server']);
-    expect((await status()).state).toBe('idle');
+    expect((await reopened.call('sync:status', {})).state).toBe('idle');
+    await reopened.engine.close();
   });
 
   it('a truncated answer counts as unknown, and the pass is retried whole', async () => {

@@ -11,6 +11,8 @@ export type AccountRow = {
   password_sealed: string;
   token_sealed: string | null;
   watermark: string | null;
+  /** Server time at which the last complete pull started. */
+  pull_started_at: string | null;
   connected_at: string;
   last_synced_at: string | null;
   last_full_census_at_ms: number | null;
@@ -60,6 +62,10 @@ export function createAccountRepo(db: Database) {
     advanceWatermark(updatedAt: string): void {
       db.run(sql`UPDATE sync_account SET watermark = ${updatedAt}
                  WHERE id = 1 AND (watermark IS NULL OR watermark < ${updatedAt})`);
+    },
+
+    setPullStarted(at: string): void {
+      db.run(sql`UPDATE sync_account SET pull_started_at = ${at} WHERE id = 1`);
     },
 
     setSynced(at: string): void {

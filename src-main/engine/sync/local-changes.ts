@@ -105,11 +105,15 @@ export function createLocalChanges(deps: LocalChangesDeps) {
         if (sync?.deleted !== 1) {
           throw new EngineError('bad_request', 'This meeting has already been restored');
         }
-        outbox.removeFor(localId, 'delete');
-        meetings.update(localId, {
-          ...meetingValues({ ...snapshot, _id: existing._id }),
-          updated_at: now,
-        });
+        // A delete that was tried and failed may still have reached the remote: it is let finish,
+        // and its completion sends the restored meeting again as new (SYNC.md: nothing
+        // acknowledged is lost, nothing doubled). One never tried is simply taken back.
+        const tried = outbox.forMeeting(localId).some((e) => e.op === 'delete' && e.attempts > 0);
+        if (!tried) outbox.removeFor(localId, 'delete');
+        // The copy kept since the delete (with what the remote changed meanwhile merged in),
+        // not the snapshot taken at the delete.
+        const kept = meetings.one(localId) ?? { ...snapshot, _id: existing._id };
+        meetings.update(localId, { ...meetingValues(kept), updated_at: now });
         rows.put(localId, { deleted: 0, edited_at_ms: clock.now() });
         if (existing._id === null) {
           if (!outbox.forMeeting(localId).some((e) => e.op === 'create')) queueCreate(localId);

@@ -1,6 +1,7 @@
 import type { Meeting } from '../../shared/meetings-api-types';
 import { backoffMs, classify, DEFAULT_RATE_LIMIT_PAUSE_MS, type Failure } from './classify';
-import { createBody, fingerprint, updateBody } from './meeting-fields';
+import { madeByLostPost, nearestToAttempt } from './lost-create';
+import { createBody, updateBody } from './meeting-fields';
 import type { OutboxEntry } from './outbox-repo';
 import { iso, PAGE_SIZE, type PassContext } from './pass-context';
 
@@ -18,12 +19,15 @@ export class PassStopped extends Error {
  */
 const LOST_POST_MARGIN_MS = 5 * 60_000;
 
-/** Meetings the remote made for this account since the POST went out that match what it carried. */
-async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<Meeting[]> {
-  const sent = JSON.parse(entry.attempt_body ?? '{}') as Meeting;
+/**
+ * The meeting the remote made for a POST whose answer was lost, if it made one: listed by creation
+ * time since the attempt, what carries the sent fields wins; else one meeting created during the
+ * POST's flight and edited since (by the person's other device) is taken. None: send it again.
+ */
+async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<LostCreate | null> {
   const since = (entry.attempted_at_ms ?? 0) + ctx.skewMs() - LOST_POST_MARGIN_MS;
-  const print = fingerprint(sent);
-  const found: Meeting[] = [];
+  const exact: Meeting[] = [];
+  const edited: Meeting[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const { value: page } = await ctx.remote.list({
       'created_at[gte]': iso(since),
@@ -32,20 +36,34 @@ async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<Mee
       sort_asc: 'created_at',
     });
     for (const m of page) {
-      const unadopted = ctx.meetings.byObjectId(m._id) === undefined;
-      if (m.host_id === ctx.profileId() && fingerprint(m) === print && unadopted) found.push(m);
+      if (m.host_id !== ctx.profileId() || ctx.meetings.byObjectId(m._id) !== undefined) continue;
+      const made = madeByLostPost(entry, m, ctx.skewMs());
+      if (made === 'exact') exact.push(m);
+      else if (made === 'edited') edited.push(m);
     }
-    if (page.length < PAGE_SIZE) return found;
+    if (page.length < PAGE_SIZE) break;
   }
+  // Several identical copies (made by the person elsewhere too): ours is the one made closest
+  // to when the POST went out; the others are theirs and are pulled as meetings of their own.
+  const nearest = nearestToAttempt(entry, exact, ctx.skewMs());
+  if (nearest) return { meeting: nearest, edited: false };
+  const [only] = edited;
+  return edited.length === 1 && only ? { meeting: only, edited: true } : null;
 }
+
+type LostCreate = { meeting: Meeting; edited: boolean };
 
 async function pushCreate(ctx: PassContext, entry: OutboxEntry): Promise<void> {
   const id = entry.meeting_id;
   if (entry.attempted_at_ms !== null) {
     // The last POST's outcome is unknown: look before sending it again.
-    const [made] = await findLostCreate(ctx, entry);
+    const made = await findLostCreate(ctx, entry);
     if (made) {
-      ctx.db.transaction(() => ctx.store.completeCreate(entry, made));
+      ctx.db.transaction(() =>
+        made.edited
+          ? ctx.store.adoptEdited(entry, made.meeting, ctx.skewMs())
+          : ctx.store.completeCreate(entry, made.meeting),
+      );
       ctx.changed.add(id);
       return;
     }

@@ -3,7 +3,8 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { meetingValues, type MeetingsRepo, type StoredMeeting } from '../meetings/meetings-repo';
 import type { AccountRepo } from './account-repo';
-import { changedFields, contentOf, fingerprint } from './meeting-fields';
+import { madeByLostPost, sentAs } from './lost-create';
+import { changedFields, contentOf } from './meeting-fields';
 import type { MeetingSyncRepo } from './meeting-sync-repo';
 import { mergeThreeWay, withContent } from './merge';
 import type { OutboxEntry, OutboxRepo } from './outbox-repo';
@@ -93,23 +94,31 @@ export function createSyncStore(deps: SyncStoreDeps) {
   }
 
   /**
-   * A create whose POST went out but whose answer never came: if `m` is the meeting it made (same
-   * fingerprint, ours, not yet adopted by any row), take it as that POST's answer.
+   * A create whose POST went out but whose answer never came: if `m` is the meeting it made (see
+   * `madeByLostPost`: ours, not yet adopted by any row), take it as that POST's answer.
    */
-  function adoptLostCreate(m: Meeting): number | null {
+  function adoptLostCreate(m: Meeting, skewMs: number): number | null {
     if (m.host_id !== deps.profileId()) return null;
-    const print = fingerprint(m);
-    const candidates = outbox
+    const open = outbox
       .attemptedCreates()
-      .filter(
-        (e) =>
-          fingerprint(JSON.parse(e.attempt_body ?? '{}') as Meeting) === print &&
-          meetings.byLocalId(e.meeting_id)?._id === null,
-      );
-    const [only] = candidates;
-    if (candidates.length !== 1 || !only) return null;
-    completeCreate(only, m);
+      .filter((e) => meetings.byLocalId(e.meeting_id)?._id === null);
+    const exact = open.filter((e) => madeByLostPost(e, m, skewMs) === 'exact');
+    const edited = open.filter((e) => madeByLostPost(e, m, skewMs) === 'edited');
+    const [only] = exact.length > 0 ? exact : edited;
+    if (!only || (exact.length === 0 ? edited.length : exact.length) !== 1) return null;
+    if (exact.length === 1) completeCreate(only, m);
+    else adoptEdited(only, m, skewMs);
     return only.meeting_id;
+  }
+
+  /**
+   * The lost POST's meeting, found after another device changed it: as if the POST's answer had
+   * come (what it sent becomes the base), then the remote's version is applied like any pull,
+   * so the other device's edits and ours since the POST merge field by field.
+   */
+  function adoptEdited(entry: OutboxEntry, remote: Meeting, skewMs: number): void {
+    completeCreate(entry, sentAs(entry, remote));
+    applyRemote(remote, skewMs);
   }
 
   /** A POST's answer (or its adopted copy): the meeting now has its remote `_id` and base. */
@@ -189,11 +198,18 @@ export function createSyncStore(deps: SyncStoreDeps) {
    */
   function applyRemote(m: Meeting, skewMs = 0): number | null {
     const row = meetings.byObjectId(m._id);
-    if (!row) return adoptLostCreate(m) ?? insertRemote(m);
+    if (!row) return adoptLostCreate(m, skewMs) ?? insertRemote(m);
     const sync = rows.get(row.id);
     const local = meetings.one(row.id);
     if (!local) return null;
     if (sync?.deleted === 1) {
+      // Deleted here, the delete not yet through: what the remote changed still merges into the
+      // copy kept, so an Undo brings the meeting back as it now is (clashes keep ours).
+      const kept = parse(sync.base);
+      if (kept) {
+        const merged = mergeThreeWay(contentOf(kept), contentOf(local), contentOf(m), true);
+        writeLocal(row.id, withContent(withServerFields(local, m), merged.values));
+      }
       rows.put(row.id, { base: JSON.stringify(m) });
       return null;
     }
@@ -253,6 +269,7 @@ export function createSyncStore(deps: SyncStoreDeps) {
     hasLocalEdits,
     applyRemote,
     completeCreate,
+    adoptEdited,
     completeUpdate,
     completeDelete,
     refuse,

@@ -22,8 +22,14 @@ export type SyncWorkerDeps = Omit<PassContext, 'changed' | 'remote' | 'skewMs'> 
   random?: () => number;
 };
 
-/** The full census runs at most this often; the current weeks are checked on every pass. */
+/** The full census (every window, not only the current weeks) runs at most this often. */
 const FULL_CENSUS_EVERY_MS = 60 * 60_000;
+/**
+ * How often an automatic pass also checks the current weeks for deletions and un-invitations
+ * (SYNC.md, "Pull"): a pass with nothing new then costs one request, and a deletion elsewhere
+ * shows within minutes (at once on "Sync now", start, wake and network resume).
+ */
+const CURRENT_CENSUS_EVERY_MS = 5 * 60_000;
 
 /**
  * The sync worker (SYNC.md, "When it runs"): one pass at a time — pull, push, census — on start,
@@ -43,6 +49,8 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   let started = false;
   let lastFailure: Failure | null = null;
   let failures = 0;
+  /** When the current weeks' census last ran; null after start or wake, so the next pass runs it. */
+  let lastCensusAt: number | null = null;
 
   function status(): SyncStatusDto {
     const acct = account.get();
@@ -76,7 +84,10 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       ...counts,
       lastSyncedAt: acct.last_synced_at,
       message,
-      nextAttemptAt: state === 'offline' || state === 'error' ? nullableIso(timerAt) : null,
+      nextAttemptAt:
+        state === 'offline' || state === 'error'
+          ? nullableIso(timerAt ?? acct.paused_until_ms)
+          : null,
     };
   }
 
@@ -103,6 +114,13 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     if (!acct || !pending) return;
     if (acct.needs_sign_in === 1 && !manual) return;
     if (acct.paused_until_ms !== null && acct.paused_until_ms > clock.now()) {
+      // The pause outlives a restart (it is stored); so must the status saying why nothing moves.
+      lastFailure ??= {
+        kind: 'rate_limited',
+        offline: false,
+        retryAfterMs: acct.paused_until_ms - clock.now(),
+        message: 'The server asked Convene to wait before syncing again',
+      };
       schedule(acct.paused_until_ms);
       return;
     }
@@ -123,7 +141,18 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
         !initial &&
         (acct.last_full_census_at_ms === null ||
           clock.now() - acct.last_full_census_at_ms >= FULL_CENSUS_EVERY_MS);
-      await runCensus(ctx, full);
+      // The census is what costs requests on a quiet pass, so the automatic ones run it only now
+      // and then; a pass the person asked for always looks (they may have just deleted elsewhere).
+      const census =
+        manual ||
+        initial ||
+        full ||
+        lastCensusAt === null ||
+        clock.now() - lastCensusAt >= CURRENT_CENSUS_EVERY_MS;
+      if (census) {
+        await runCensus(ctx, full);
+        lastCensusAt = clock.now();
+      }
       await learnHostNames(ctx);
       deps.db.transaction(() => {
         account.setSynced(iso(clock.now()));
@@ -200,6 +229,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     },
     /** The network or the machine came back: try now. */
     wake(): void {
+      lastCensusAt = null;
       schedule(clock.now());
     },
     /** Runs a pass now, or joins the one running; resolves with the status after it. */
