@@ -80,8 +80,16 @@ export class SyncWorld {
     return mine.length === 0 ? undefined : mine[pick % mine.length];
   }
 
+  /**
+   * A meeting for a remote edit. The person's other device leaves alone a meeting this app made
+   * whose POST's answer it has not had yet: edited or deleted before this app finds it again, it
+   * cannot be told from one made elsewhere (SYNC.md, "Lost responses"), and is sent again.
+   */
   private async hostedBy(sdk: Sdk, id: number, pick: number) {
-    const list = (await listMeetings(sdk, { limit: 100 })).filter((m) => m.host_id === id);
+    const adopted = new Set((await this.local()).map((m) => m.serverId));
+    const list = (await listMeetings(sdk, { limit: 100 })).filter(
+      (m) => m.host_id === id && (!/^[LD]/.test(m.name ?? '') || adopted.has(m._id)),
+    );
     return list.length === 0 ? undefined : list[pick % list.length];
   }
 

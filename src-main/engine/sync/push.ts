@@ -19,15 +19,10 @@ export class PassStopped extends Error {
  */
 const LOST_POST_MARGIN_MS = 5 * 60_000;
 
-/**
- * The meeting the remote made for a POST whose answer was lost, if it made one: listed by creation
- * time since the attempt, what carries the sent fields wins; else one meeting created during the
- * POST's flight and edited since (by the person's other device) is taken. None: send it again.
- */
-async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<LostCreate | null> {
+/** The meeting the remote made for a POST whose answer was lost, if it made one. */
+async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<Meeting | null> {
   const since = (entry.attempted_at_ms ?? 0) + ctx.skewMs() - LOST_POST_MARGIN_MS;
-  const exact: Meeting[] = [];
-  const edited: Meeting[] = [];
+  const found: Meeting[] = [];
   for (let offset = 0; ; offset += PAGE_SIZE) {
     const { value: page } = await ctx.remote.list({
       'created_at[gte]': iso(since),
@@ -37,21 +32,14 @@ async function findLostCreate(ctx: PassContext, entry: OutboxEntry): Promise<Los
     });
     for (const m of page) {
       if (m.host_id !== ctx.profileId() || ctx.meetings.byObjectId(m._id) !== undefined) continue;
-      const made = madeByLostPost(entry, m, ctx.skewMs());
-      if (made === 'exact') exact.push(m);
-      else if (made === 'edited') edited.push(m);
+      if (madeByLostPost(entry, m)) found.push(m);
     }
     if (page.length < PAGE_SIZE) break;
   }
-  // Several identical copies (made by the person elsewhere too): ours is the one made closest
-  // to when the POST went out; the others are theirs and are pulled as meetings of their own.
-  const nearest = nearestToAttempt(entry, exact, ctx.skewMs());
-  if (nearest) return { meeting: nearest, edited: false };
-  const [only] = edited;
-  return edited.length === 1 && only ? { meeting: only, edited: true } : null;
+  // Several identical copies (the person made the same meeting elsewhere too): ours is the one
+  // made closest to when the POST went out; the others are theirs and are pulled as their own.
+  return nearestToAttempt(entry, found, ctx.skewMs()) ?? null;
 }
-
-type LostCreate = { meeting: Meeting; edited: boolean };
 
 async function pushCreate(ctx: PassContext, entry: OutboxEntry): Promise<void> {
   const id = entry.meeting_id;
@@ -59,11 +47,7 @@ async function pushCreate(ctx: PassContext, entry: OutboxEntry): Promise<void> {
     // The last POST's outcome is unknown: look before sending it again.
     const made = await findLostCreate(ctx, entry);
     if (made) {
-      ctx.db.transaction(() =>
-        made.edited
-          ? ctx.store.adoptEdited(entry, made.meeting, ctx.skewMs())
-          : ctx.store.completeCreate(entry, made.meeting),
-      );
+      ctx.db.transaction(() => ctx.store.completeCreate(entry, made));
       ctx.changed.add(id);
       return;
     }
@@ -153,6 +137,9 @@ export async function pushOutbox(ctx: PassContext): Promise<number | null> {
         ctx.changed.add(entry.meeting_id);
         continue;
       }
+      // A 429 or 401 answer means the server did not act: a POST refused so was not made.
+      if (entry.op === 'create' && (failure.kind === 'rate_limited' || failure.kind === 'sign_in'))
+        ctx.db.transaction(() => ctx.outbox.clearAttempt(entry.seq));
       if (failure.kind === 'rate_limited') {
         const pause = failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS;
         ctx.db.transaction(() => ctx.account.setPausedUntil(ctx.clock.now() + pause));

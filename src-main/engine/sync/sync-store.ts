@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { meetingValues, type MeetingsRepo, type StoredMeeting } from '../meetings/meetings-repo';
 import type { AccountRepo } from './account-repo';
-import { madeByLostPost, sentAs } from './lost-create';
+import { madeByLostPost } from './lost-create';
 import { changedFields, contentOf } from './meeting-fields';
 import type { MeetingSyncRepo } from './meeting-sync-repo';
 import { mergeThreeWay, withContent } from './merge';
@@ -94,31 +94,18 @@ export function createSyncStore(deps: SyncStoreDeps) {
   }
 
   /**
-   * A create whose POST went out but whose answer never came: if `m` is the meeting it made (see
-   * `madeByLostPost`: ours, not yet adopted by any row), take it as that POST's answer.
+   * A create whose POST went out but whose answer never came: if `m` is the meeting it made (what
+   * was sent, ours, not yet adopted by any row), take it as that POST's answer.
    */
-  function adoptLostCreate(m: Meeting, skewMs: number): number | null {
+  function adoptLostCreate(m: Meeting): number | null {
     if (m.host_id !== deps.profileId()) return null;
-    const open = outbox
+    const candidates = outbox
       .attemptedCreates()
-      .filter((e) => meetings.byLocalId(e.meeting_id)?._id === null);
-    const exact = open.filter((e) => madeByLostPost(e, m, skewMs) === 'exact');
-    const edited = open.filter((e) => madeByLostPost(e, m, skewMs) === 'edited');
-    const [only] = exact.length > 0 ? exact : edited;
-    if (!only || (exact.length === 0 ? edited.length : exact.length) !== 1) return null;
-    if (exact.length === 1) completeCreate(only, m);
-    else adoptEdited(only, m, skewMs);
+      .filter((e) => meetings.byLocalId(e.meeting_id)?._id === null && madeByLostPost(e, m));
+    const [only] = candidates;
+    if (candidates.length !== 1 || !only) return null;
+    completeCreate(only, m);
     return only.meeting_id;
-  }
-
-  /**
-   * The lost POST's meeting, found after another device changed it: as if the POST's answer had
-   * come (what it sent becomes the base), then the remote's version is applied like any pull,
-   * so the other device's edits and ours since the POST merge field by field.
-   */
-  function adoptEdited(entry: OutboxEntry, remote: Meeting, skewMs: number): void {
-    completeCreate(entry, sentAs(entry, remote));
-    applyRemote(remote, skewMs);
   }
 
   /** A POST's answer (or its adopted copy): the meeting now has its remote `_id` and base. */
@@ -198,7 +185,7 @@ export function createSyncStore(deps: SyncStoreDeps) {
    */
   function applyRemote(m: Meeting, skewMs = 0): number | null {
     const row = meetings.byObjectId(m._id);
-    if (!row) return adoptLostCreate(m, skewMs) ?? insertRemote(m);
+    if (!row) return adoptLostCreate(m) ?? insertRemote(m);
     const sync = rows.get(row.id);
     const local = meetings.one(row.id);
     if (!local) return null;
@@ -269,7 +256,6 @@ export function createSyncStore(deps: SyncStoreDeps) {
     hasLocalEdits,
     applyRemote,
     completeCreate,
-    adoptEdited,
     completeUpdate,
     completeDelete,
     refuse,
