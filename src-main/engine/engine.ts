@@ -13,6 +13,9 @@ import { createUsersService } from './users/users-service';
 import { createMeetingsRepo } from './meetings/meetings-repo';
 import { createServerEffects } from './meetings/server-effects';
 import { createClientSync, type ClientOptions } from './sync/client-sync';
+import { createReminderCenter } from './reminders/reminder-center';
+import { createAppSettings } from './settings/app-settings';
+import { systemTimers } from './timers';
 
 export type Logger = {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -110,6 +113,19 @@ export function createEngine(options: EngineOptions) {
       repo: meetingsRepo,
       joinLink,
     });
+  const appSettings = createAppSettings(db, settings);
+  // Reminders are the window's: a server reminds nobody (its mail is issue 10's).
+  const reminders =
+    role === 'client'
+      ? createReminderCenter({
+          db,
+          clock,
+          timers: options.client?.timers ?? systemTimers,
+          profileId: () => Number(settings.get('local_profile_user_id') ?? 0),
+          defaultReminder: appSettings.defaultReminder,
+          joinLink,
+        })
+      : null;
   const meetings = createMeetingsService({
     db,
     clock,
@@ -137,6 +153,10 @@ export function createEngine(options: EngineOptions) {
     role,
     /** The client role's sync (account, worker, local changes); null in the server role. */
     sync: client,
+    /** The window's settings (default reminder, join link template, calendar view and zone). */
+    appSettings,
+    /** The client role's reminders; null in the server role. */
+    reminders,
     /** The server learns its address only once it listens. */
     setPublicUrl(url: string) {
       publicUrl = url;
@@ -147,6 +167,7 @@ export function createEngine(options: EngineOptions) {
      */
     close(): Promise<void> {
       closed ??= (() => {
+        reminders?.stop();
         const stopping = client?.stop();
         if (!stopping) {
           db.close();

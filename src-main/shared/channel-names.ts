@@ -19,11 +19,22 @@ export const HANDLER_NAMES = [
   'account:disconnect',
   'sync:now',
   'sync:status',
+  'reminders:list',
+  'reminders:snooze',
+  'reminders:dismiss',
+  'settings:get',
+  'settings:update',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
-export const EVENT_NAMES = ['meetings:changed', 'app:resync', 'sync:changed'] as const;
+export const EVENT_NAMES = [
+  'meetings:changed',
+  'app:resync',
+  'sync:changed',
+  'reminders:due',
+  'settings:changed',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

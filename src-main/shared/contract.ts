@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventName, HandlerName } from './channel-names';
+import { CALENDAR_VIEWS, type CalendarViewName } from './calendar-views';
 import type { Attendee, NotifyBefore } from './meetings-api-types';
 
 export { EVENT_NAMES, HANDLER_NAMES, isHandlerName } from './channel-names';
@@ -134,6 +135,47 @@ export type ConflictDto = {
 
 export type ProfileDto = { userId: number; displayName: string };
 
+// ---- reminders and settings ----
+
+/**
+ * Snoozing ties to the meeting's start, not only to a duration: in 5 minutes, until a minute
+ * before it starts, at its start, or 5 minutes after (for a meeting one joins late on purpose).
+ */
+export const SNOOZE_CHOICES = ['5min', 'minuteBefore', 'atStart', '5minAfter'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+/**
+ * A reminder the window is showing. `catchUp`: it came due while the app was closed or the
+ * machine slept, so it belongs in the one "while you were away" summary; `missed`: the meeting
+ * ended before it could be shown (listed, never announced); `fresh`: it came due in the firing
+ * that sent this list, so the shell notifies it now (a reminder is notified once, ever).
+ */
+export type ReminderDto = {
+  meetingId: MeetingId;
+  name: string;
+  /** Unix seconds. */
+  start: number;
+  end: number;
+  /** Unix seconds: when it came due (its snooze time, when snoozed). */
+  dueAt: number;
+  joinUrl: string | null;
+  catchUp: boolean;
+  missed: boolean;
+  fresh: boolean;
+};
+
+/**
+ * The app's settings, kept by the engine. `defaultReminder`: for meetings with no `notifyBefore`
+ * of their own (null: no reminder); `meetingUrlTemplate`: the join link, `%s` standing for the
+ * meeting's `_id` (https only); `view` and `displayZone`: how the calendar was last shown.
+ */
+export type SettingsDto = {
+  defaultReminder: NotifyBefore | null;
+  meetingUrlTemplate: string | null;
+  view: CalendarViewName | null;
+  displayZone: string | null;
+};
+
 // ---- errors as values ----
 
 /**
@@ -252,6 +294,23 @@ export const handlerArgSchemas = {
   'account:disconnect': z.object({ keepLocalCopies: z.boolean() }).strict(),
   'sync:now': z.object({}).strict(),
   'sync:status': z.object({}).strict(),
+  'reminders:list': z.object({}).strict(),
+  /** `until`: one of the choices, or a moment (Unix seconds) before the meeting ends. */
+  'reminders:snooze': z
+    .object({ meetingId: meetingId, until: z.union([z.enum(SNOOZE_CHOICES), unixSeconds]) })
+    .strict(),
+  'reminders:dismiss': z.object({ meetingId: meetingId }).strict(),
+  'settings:get': z.object({}).strict(),
+  /** Only the settings named change; values are validated by the engine (field errors). */
+  'settings:update': z
+    .object({
+      defaultReminder: notifyBefore.nullable(),
+      meetingUrlTemplate: z.string().max(2_000).nullable(),
+      view: z.enum(CALENDAR_VIEWS),
+      displayZone: z.string().max(100),
+    })
+    .partial()
+    .strict(),
 } as const satisfies Record<HandlerName, z.ZodType>;
 
 export type HandlerArgs = { [K in HandlerName]: z.input<(typeof handlerArgSchemas)[K]> };
@@ -272,6 +331,12 @@ export type HandlerResults = {
   'account:disconnect': { kept: number; removed: number };
   'sync:now': SyncStatusDto;
   'sync:status': SyncStatusDto;
+  /** Every reminder showing now (none of them `fresh`: nothing is notified twice). */
+  'reminders:list': ReminderDto[];
+  'reminders:snooze': ReminderDto[];
+  'reminders:dismiss': ReminderDto[];
+  'settings:get': SettingsDto;
+  'settings:update': SettingsDto;
 };
 
 export type Handlers = {
@@ -293,6 +358,9 @@ export type AppEvents = {
   'app:resync': { reason: 'reconnected' | 'synced' };
   /** The sync status changed (a pass started or ended, a change was queued, the account changed). */
   'sync:changed': SyncStatusDto;
+  /** The reminders now showing, after one came due or was snoozed or dismissed. */
+  'reminders:due': ReminderDto[];
+  'settings:changed': SettingsDto;
 };
 
 /** `true` only when A and B are the same union. */

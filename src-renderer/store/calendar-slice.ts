@@ -1,12 +1,13 @@
 import type { MeetingId } from '../../src-main/shared/contract';
 import type { SliceCreator, TimeRange } from './store-types';
 
-export const CALENDAR_VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek'] as const;
-export type CalendarViewName = (typeof CALENDAR_VIEWS)[number];
+import type { CalendarViewName } from '../../src-main/shared/calendar-views';
 
-export function isCalendarView(value: string): value is CalendarViewName {
-  return (CALENDAR_VIEWS as readonly string[]).includes(value);
-}
+export {
+  CALENDAR_VIEWS,
+  isCalendarView,
+  type CalendarViewName,
+} from '../../src-main/shared/calendar-views';
 
 export type CalendarSlice = {
   view: CalendarViewName;

@@ -8,6 +8,7 @@ import type { UserRow } from '../users/users-repo';
 import { createEventBus, type EventBus } from './event-bus';
 import { draftToApi, toMeetingDto } from './meeting-dto';
 import { runHandler, type Parsed } from './run-handler';
+import { createSettingsHandlers } from './settings-handlers';
 
 /** How long a deleted meeting can be brought back with undo (the toast's lifetime, with slack). */
 const UNDO_WINDOW_MS = 10 * 60 * 1000;
@@ -24,7 +25,8 @@ const NOT_FOUND = 'Meeting not found';
  * their permanent local id; the sync worker's changes and status are pushed as events.
  */
 export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers {
-  if (!engine.sync) throw new Error('The window needs an engine in the client role');
+  if (!engine.sync || !engine.reminders)
+    throw new Error('The window needs an engine in the client role');
   const sync: ClientSync = engine.sync;
   const events = createEventBus();
   const deleted = new Map<
@@ -88,6 +90,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
   sync.worker.start();
 
   const handlers: Handlers = {
+    ...createSettingsHandlers(engine, engine.reminders, events),
     'profile:get': (arg) =>
       run('profile:get', arg, () => ({
         userId: profileId(),

@@ -15,6 +15,11 @@ export type Database = {
   run(query: Sql): RunResult;
   /** Runs `fn` in one transaction (nested calls become savepoints); a throw rolls everything back. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `hook` at the end of every outermost transaction, inside it: work derived from what the
+   * transaction wrote (reminders) commits with it or not at all.
+   */
+  beforeCommit(hook: () => void): void;
   /** The schema version this database is at. */
   version(): number;
   close(): void;
@@ -54,6 +59,8 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
   }
 
   const cache = new Map<string, BetterSqlite3.Statement>();
+  const hooks: (() => void)[] = [];
+  let depth = 0;
   const prepare = (query: Sql): BetterSqlite3.Statement => {
     let statement = cache.get(query.text);
     if (!statement) {
@@ -72,7 +79,20 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
       const result = prepare(query).run(...query.values);
       return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
     },
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T =>
+      db.transaction(() => {
+        depth += 1;
+        try {
+          const result = fn();
+          if (depth === 1) for (const hook of hooks) hook();
+          return result;
+        } finally {
+          depth -= 1;
+        }
+      })(),
+    beforeCommit: (hook) => {
+      hooks.push(hook);
+    },
     version: () => db.pragma('user_version', { simple: true }) as number,
     close: () => {
       cache.clear();

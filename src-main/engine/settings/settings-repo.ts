@@ -4,7 +4,14 @@ import { sql } from '../db/sql';
 
 /** Application settings kept in the database, so a server restart keeps them. */
 export type SettingKey =
-  'meeting_url_template' | 'auto_sign_up' | 'signing_secret' | 'auth_key' | 'local_profile_user_id';
+  | 'meeting_url_template'
+  | 'auto_sign_up'
+  | 'signing_secret'
+  | 'auth_key'
+  | 'local_profile_user_id'
+  | 'default_reminder'
+  | 'view'
+  | 'display_zone';
 
 export function createSettingsRepo(db: Database) {
   const get = (key: SettingKey): string | undefined =>
@@ -16,6 +23,9 @@ export function createSettingsRepo(db: Database) {
   return {
     get,
     set,
+    remove(key: SettingKey): void {
+      db.run(sql`DELETE FROM settings WHERE key = ${key}`);
+    },
     /** A random secret made once per database (for signing download URLs). */
     secret(): string {
       let value = get('signing_secret');
