@@ -27,7 +27,9 @@ import {
   hardenWebContents,
   isTrustedSender,
 } from './electron/security';
+import { createReminderNotifications } from './electron/reminder-notifications';
 import { createSafeStorageSecrets } from './electron/safe-storage-secrets';
+import { createTray } from './electron/tray';
 import { createWindowOptions } from './electron/window-options';
 
 // The Electron main process: opens the engine, carries the contract over IPC, and applies the
@@ -52,6 +54,8 @@ const logger: Logger = {
 // switch applies to every renderer the app will ever create.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
+// Windows shows an app's notifications only under its AppUserModelID (electron-builder's appId).
+if (process.platform === 'win32') app.setAppUserModelId('app.convene.desktop');
 
 function fail(title: string, error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
@@ -90,15 +94,21 @@ function openEngine(): Engine {
   });
 }
 
-/** Power and network coming back are the moments a sync is most likely to succeed. */
-function wakeSyncOnResume(engine: Engine): void {
-  const wake = () => engine.sync?.worker.wake();
+/**
+ * Power and network coming back are the moments a sync is most likely to succeed, and the moment
+ * reminders that came due while the machine slept are shown (as one summary).
+ */
+function wakeOnResume(engine: Engine): void {
+  const wake = () => {
+    engine.reminders?.resume();
+    engine.sync?.worker.wake();
+  };
   powerMonitor.on('resume', wake);
   powerMonitor.on('unlock-screen', wake);
   let online = net.isOnline();
   setInterval(() => {
     const now = net.isOnline();
-    if (now && !online) wake();
+    if (now && !online) engine.sync?.worker.wake();
     online = now;
   }, 15_000).unref();
 }
@@ -137,7 +147,7 @@ function start(): void {
     const engine = openEngine();
     const profile = ensureLocalProfile(engine, localDisplayName());
     const { handlers, events } = createAppHandlers(engine, profile);
-    wakeSyncOnResume(engine);
+    wakeOnResume(engine);
 
     hardenSession(session.defaultSession, devServerUrl);
     registerAppProtocol(protocol, rendererDir(mainDir));
@@ -155,6 +165,31 @@ function start(): void {
     forwardEvents(events, (name, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(name, payload);
     });
+
+    const showWindow = () => {
+      if (!window || window.isDestroyed()) window = createMainWindow();
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    };
+    const notifications = createReminderNotifications({
+      handlers,
+      focus: showWindow,
+      onError: (message, error) => {
+        logger.warn(message, { error: String(error) });
+      },
+    });
+    events.on('reminders:due', (list) => {
+      notifications.show(list);
+    });
+    if (engine.reminders) {
+      const tray = createTray({ reminders: engine.reminders, showWindow });
+      events.on('reminders:due', tray.refresh);
+      events.on('meetings:changed', tray.refresh);
+      app.on('will-quit', () => {
+        tray.destroy();
+      });
+    }
 
     window = createMainWindow();
     app.on('activate', () => {

@@ -17,6 +17,7 @@ import { openRawReader } from './raw-queries';
 import { machineLines, markdownTable, type Row } from './report';
 import { seed } from './seed';
 import { fmtMs, fmtRate, fmtRatio, msSince } from './stats';
+import { benchReminders } from './reminders-bench';
 import { benchSync } from './sync-bench';
 
 const log = (line: string) => {
@@ -96,6 +97,9 @@ async function main(): Promise<void> {
     log('sync: the worker against the real server vs bare fetch...');
     const sync = await benchSync(temp.dir, log);
     rows.push(...sync.rows);
+
+    log('reminders: 100,000 meetings armed, one edit re-armed, vs raw SQLite...');
+    rows.push(...(await benchReminders(temp.dir, log)).rows);
 
     log('calendar paint: Convene in Chromium vs FullCalendar alone...');
     for (const paint of await runCalendarPaintBench()) {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MeetingDto, ReminderDto } from '../../src-main/shared/contract';
 import { sql } from '../../src-main/engine/db/sql';
 import { reminderDueMs } from '../../src-main/engine/reminders/reminder-lead';
+import { planNotifications, safeJoinUrl } from '../../src-main/engine/reminders/notification-plan';
 import { FakeClock } from '../helpers/fake-clock';
 import { openTestClient, type TestClient } from '../helpers/test-client';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -275,5 +276,57 @@ describe('settings', () => {
       displayZone: 'Asia/Calcutta',
     });
     expect(good).toMatchObject({ view: 'dayGridMonth', displayZone: 'Asia/Kolkata' });
+  });
+});
+
+describe('what the shells notify', () => {
+  const r = (over: Partial<ReminderDto>): ReminderDto => ({
+    meetingId: 1 as ReminderDto['meetingId'],
+    name: 'Planning',
+    start: START / 1000,
+    end: START / 1000 + 1800,
+    dueAt: START / 1000 - 600,
+    joinUrl: 'https://meet.example.com/join/abc',
+    catchUp: false,
+    missed: false,
+    fresh: true,
+    ...over,
+  });
+
+  it('each fresh reminder once, the catch-ups in one summary, nothing for ones already shown', () => {
+    const now = START - 5 * MIN;
+    const plan = planNotifications(
+      [
+        r({}),
+        r({ meetingId: 2 as ReminderDto['meetingId'], name: 'Old', fresh: false }),
+        r({ meetingId: 3 as ReminderDto['meetingId'], name: 'A', catchUp: true }),
+        r({ meetingId: 4 as ReminderDto['meetingId'], name: 'B', catchUp: true, missed: true }),
+        r({
+          meetingId: 5 as ReminderDto['meetingId'],
+          name: 'C',
+          catchUp: true,
+          joinUrl: 'http://x/1',
+        }),
+      ],
+      now,
+      'UTC',
+    );
+    expect(plan.map((p) => [p.tag, p.title, p.meetingIds])).toEqual([
+      ['convene-reminder-1', 'Planning', [1]],
+      ['convene-catch-up', '3 meetings started while you were away', [3, 4, 5]],
+    ]);
+    expect(plan[0]).toMatchObject({
+      body: expect.stringMatching(/^starts in 5 min, at 10:00/),
+      snooze: true,
+    });
+    expect(plan[0]?.joinUrl).toBe('https://meet.example.com/join/abc');
+    expect(plan[1]?.body).toContain('B: missed');
+    expect(plan[1]?.joinUrl).toBeNull(); // two still on: no single Join
+  });
+
+  it('opens only https links', () => {
+    expect(safeJoinUrl('javascript:alert(1)')).toBeNull();
+    expect(safeJoinUrl('http://meet.example.com/1')).toBeNull();
+    expect(safeJoinUrl('https://meet.example.com/1')).toBe('https://meet.example.com/1');
   });
 });

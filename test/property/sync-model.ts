@@ -25,6 +25,8 @@ export type Track = {
   sent: boolean;
   /** Local edits, deletes, restores and sends after it was created or first seen here. */
   localOps: number;
+  /** Every value either side ever wrote to each field. */
+  history: { [F in keyof Values]: Set<Values[F]> };
 };
 
 export function attendeeKey(attendees: readonly Attendee[]): string {
@@ -55,8 +57,10 @@ export class SyncModel {
       remoteGone: false,
       sent: origin !== 'draft',
       localOps: 0,
+      history: { name: new Set(), start: new Set(), attendees: new Set() },
     };
     track.last[side] = { ...values };
+    remember(track, values);
     track.touched[side].add('exists');
     this.tracks.set(tag, track);
     return track;
@@ -72,6 +76,7 @@ export class SyncModel {
     track.touched[side].add(touch);
     if (side === 'local') track.localOps += 1;
     Object.assign(track.last[side], values);
+    remember(track, values);
   }
 
   setExists(name: string, side: Side, exists: boolean) {
@@ -83,6 +88,12 @@ export class SyncModel {
       track.localOps += 1;
     } else track.remoteGone = !exists;
   }
+}
+
+function remember(track: Track, values: Partial<Values>): void {
+  if (values.name !== undefined) track.history.name.add(values.name);
+  if (values.start !== undefined) track.history.start.add(values.start);
+  if (values.attendees !== undefined) track.history.attendees.add(values.attendees);
 }
 
 export type FinalMeeting = Values & { tag: string };
@@ -100,7 +111,11 @@ export function lostEdits(track: Track, final: FinalMeeting): string[] {
     const mine = track.touched.local.has(touch) ? track.last.local[field] : undefined;
     const theirs = track.touched.remote.has(touch) ? track.last.remote[field] : undefined;
     const first = track.last.local[field] ?? track.last.remote[field];
-    const allowed = [mine, theirs].filter((v) => v !== undefined);
+    // Deleted remotely and kept here (the person chose to re-create it): the remote's writes
+    // went with the delete, and what comes back is whatever this device last knew.
+    const allowed: (string | number)[] = track.remoteGone
+      ? [...track.history[field]]
+      : [mine, theirs].filter((v) => v !== undefined);
     if (allowed.length === 0 && first !== undefined) allowed.push(first);
     if (allowed.length > 0 && !allowed.includes(final[field])) {
       problems.push(

@@ -14,7 +14,12 @@ export const leadKey = (lead: NotifyBefore): string => `${String(lead.value)} ${
  * change falls in between (then 23 or 25 hours earlier), because that is what a person means by it
  * and what a calendar shows. Wall times that a DST gap skips move forward, as Temporal does.
  */
-export function reminderDueMs(startSeconds: number, lead: NotifyBefore, zone: string): number {
+export function reminderDueMs(
+  startSeconds: number,
+  lead: NotifyBefore,
+  /** The zone, or how to learn it (only days and weeks need one). */
+  zone: string | (() => string),
+): number {
   const startMs = startSeconds * 1000;
   switch (lead.metric) {
     case 'minutes':
@@ -25,7 +30,7 @@ export function reminderDueMs(startSeconds: number, lead: NotifyBefore, zone: st
     case 'weeks': {
       const days = lead.metric === 'weeks' ? lead.value * 7 : lead.value;
       return Temporal.Instant.fromEpochMilliseconds(startMs)
-        .toZonedDateTimeISO(zone)
+        .toZonedDateTimeISO(typeof zone === 'string' ? zone : zone())
         .subtract({ days })
         .toInstant().epochMilliseconds;
     }

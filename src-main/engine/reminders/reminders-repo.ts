@@ -24,6 +24,11 @@ export type DirtyMeeting = {
   value: number | null;
   zone: string | null;
   involved: 0 | 1;
+  /** The reminder it has now, if any. */
+  r_start: number | null;
+  r_lead: string | null;
+  r_due: number | null;
+  r_state: ReminderState | null;
 };
 
 export type ShowingRow = ReminderRow & {
@@ -41,16 +46,22 @@ export function createRemindersRepo(db: Database) {
         SELECT d.meeting_id, m.id IS NOT NULL AND coalesce(s.deleted, 0) = 0 AS "exists",
           m.start_date, m.end_date, m.notify_before_metric AS metric,
           m.notify_before_value AS value, m.timezone_name AS zone,
+          r.start_date AS r_start, r.lead AS r_lead, r.due_at_ms AS r_due, r.state AS r_state,
           (m.host_id = ${me} OR EXISTS (SELECT 1 FROM meeting_attendees a
             WHERE a.meeting_id = m.id AND (a.user_id = ${me} OR (a.email IS NOT NULL AND a.email =
               (SELECT u.email FROM users u WHERE u.id = ${me}))))) AS involved
         FROM reminder_dirty d
         LEFT JOIN meetings m ON m.id = d.meeting_id
         LEFT JOIN meeting_sync s ON s.meeting_id = d.meeting_id
+        LEFT JOIN reminders r ON r.meeting_id = d.meeting_id
         ORDER BY d.meeting_id LIMIT ${limit}`);
     },
-    clearDirty(ids: readonly number[]): void {
-      for (const id of ids) db.run(sql`DELETE FROM reminder_dirty WHERE meeting_id = ${id}`);
+    /** Clears the marks up to `lastId` (a batch is read in id order, and deriving marks nothing). */
+    clearDirtyThrough(lastId: number): void {
+      db.run(sql`DELETE FROM reminder_dirty WHERE meeting_id <= ${lastId}`);
+    },
+    setDue(meetingId: number, dueAtMs: number): void {
+      db.run(sql`UPDATE reminders SET due_at_ms = ${dueAtMs} WHERE meeting_id = ${meetingId}`);
     },
     get: (meetingId: number) =>
       db.get<ReminderRow>(sql`SELECT * FROM reminders WHERE meeting_id = ${meetingId}`),

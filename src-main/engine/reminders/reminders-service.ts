@@ -35,7 +35,7 @@ export function createReminders(deps: RemindersDeps) {
   const repo = createRemindersRepo(db);
   const zone = deps.zone ?? systemZone;
 
-  function desired(m: DirtyMeeting, defaultLead: NotifyBefore | null) {
+  function desired(m: DirtyMeeting, defaultLead: NotifyBefore | null, localZone: () => string) {
     if (m.exists !== 1 || m.involved !== 1 || m.start_date === null || m.end_date === null)
       return null;
     const lead: NotifyBefore | null =
@@ -45,7 +45,7 @@ export function createReminders(deps: RemindersDeps) {
       start: m.start_date,
       end: m.end_date,
       lead: leadKey(lead),
-      dueMs: reminderDueMs(m.start_date, lead, m.zone ?? zone()),
+      dueMs: reminderDueMs(m.start_date, lead, m.zone ?? localZone),
     };
   }
 
@@ -65,17 +65,19 @@ export function createReminders(deps: RemindersDeps) {
       if (batch.length === 0) return changed;
       changed = true;
       const defaultLead = deps.defaultReminder();
+      // Asking the runtime for its zone is slow; most leads (minutes, hours) never need it.
+      let known: string | undefined;
+      const localZone = () => (known ??= zone());
       for (const m of batch) {
-        const want = desired(m, defaultLead);
-        if (!want) {
-          repo.remove(m.meeting_id);
+        const want = desired(m, defaultLead, localZone);
+        if (want === null) {
+          if (m.r_state !== null) repo.remove(m.meeting_id);
           continue;
         }
-        const had = repo.get(m.meeting_id);
-        if (had && had.start_date === want.start && had.lead === want.lead) {
+        if (m.r_start === want.start && m.r_lead === want.lead) {
           // Same reminder; a pending one follows a zone change (days-before leads).
-          if (had.state === 'pending' && had.due_at_ms !== want.dueMs)
-            repo.put({ ...had, due_at_ms: Math.max(want.dueMs, now) });
+          if (m.r_state === 'pending' && m.r_due !== want.dueMs)
+            repo.setDue(m.meeting_id, Math.max(want.dueMs, now));
           continue;
         }
         const ended = want.end * 1000 <= now;
@@ -89,7 +91,7 @@ export function createReminders(deps: RemindersDeps) {
           catch_up: 0,
         });
       }
-      repo.clearDirty(batch.map((m) => m.meeting_id));
+      repo.clearDirtyThrough(batch.at(-1)?.meeting_id ?? 0);
     }
   }
 
