@@ -224,6 +224,30 @@ describe('pulling remote changes', () => {
     expect(await local('Olga’s review')).toBeUndefined();
   });
 
+  it('gives a pulled invitation its reminder, moves it with the host’s edit, and drops it on un-invite', async () => {
+    const me = (await rig.client.call('account:get', {}))!.userId;
+    const olga = await rig.device('olga');
+    const invite = await olga.call('POST', '/meetings.json', {
+      name: 'Reminded',
+      start_date: T0,
+      end_date: T0 + HOUR,
+      attendees: [{ id: me }],
+      notify_before: { metric: 'minutes', value: 15 },
+    });
+    await rig.sync();
+    const reminders = rig.client.engine.reminders!;
+    expect(reminders.armedFor()).toBe((T0 - 15 * 60) * 1000);
+    await olga.call('PUT', `/meetings/${invite.body._id}.json`, {
+      start_date: T0 + HOUR,
+      end_date: T0 + 2 * HOUR,
+    });
+    await rig.sync();
+    expect(reminders.armedFor()).toBe((T0 + HOUR - 15 * 60) * 1000);
+    await olga.call('PUT', `/meetings/${invite.body._id}.json`, { attendees: [] });
+    await rig.sync();
+    expect(reminders.armedFor()).toBeNull();
+  });
+
   it('costs at most two requests for a pass with nothing new', async () => {
     await rig.create({ name: 'Something' });
     await rig.sync();
