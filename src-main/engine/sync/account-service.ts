@@ -22,6 +22,8 @@ export type ConnectInput = {
 };
 
 export type AccountServiceDeps = {
+  /** Queues a meeting to be made on the remote as new (the sync store's). */
+  queueCreate: (localId: number) => void;
   db: Database;
   clock: Clock;
   settings: SettingsRepo;
@@ -106,11 +108,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     const local = db.all<{ id: number }>(sql`SELECT m.id FROM meetings m
       LEFT JOIN meeting_sync s ON s.meeting_id = m.id
       WHERE m.host_id = ${hostId} AND m._id IS NULL AND coalesce(s.draft, 0) = 0`);
-    for (const { id } of local) {
-      outbox.removeFor(id);
-      outbox.add(id, 'create', clock.now());
-      rows.put(id, { state: 'pending', message: null });
-    }
+    for (const { id } of local) deps.queueCreate(id);
   }
 
   return {

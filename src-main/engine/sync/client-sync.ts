@@ -124,6 +124,7 @@ export function createClientSync(deps: {
   });
 
   const accounts = createAccountService({
+    queueCreate: store.queueCreate,
     db,
     clock,
     settings,
