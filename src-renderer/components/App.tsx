@@ -7,6 +7,8 @@ import { ConflictDialog } from './ConflictDialog';
 import { EmptyState } from './EmptyState';
 import { HelpOverlay } from './HelpOverlay';
 import { MeetingEditor } from './MeetingEditor';
+import { ReminderBanner } from './ReminderBanner';
+import { SettingsDialog } from './SettingsDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
@@ -19,15 +21,18 @@ export function App() {
   const helpOpen = useAppStore((s) => s.helpOpen);
   const accountOpen = useAppStore((s) => s.accountDialog !== null);
   const conflictOpen = useAppStore((s) => s.conflictView !== null);
+  const settingsOpen = useAppStore((s) => s.settingsDialog !== null);
   return (
     <div className="app">
       <Toolbar controller={controller} />
+      <ReminderBanner />
       <main className="app__main">
         <CalendarPane controller={controller} />
         <EmptyState />
       </main>
       {editorOpen && <MeetingEditor />}
       {accountOpen && <AccountDialog />}
+      {settingsOpen && <SettingsDialog controller={controller} />}
       {/* After the editor: opened from it, it goes on top of it. */}
       {conflictOpen && <ConflictDialog />}
       {helpOpen && <HelpOverlay />}

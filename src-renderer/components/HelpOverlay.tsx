@@ -10,11 +10,12 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['L'], action: 'List view' },
   { keys: ['T'], action: 'Go to today' },
   { keys: ['S'], action: 'Sync now (with an account connected)' },
+  { keys: [','], action: 'Settings' },
   { keys: ['K', '←'], action: 'Previous day, week or month' },
   { keys: ['J', '→'], action: 'Next day, week or month' },
   { keys: ['Enter'], action: 'Open the focused meeting' },
   { keys: ['Delete', 'Backspace'], action: 'Delete the open or selected meeting' },
-  { keys: ['Esc'], action: 'Close the editor or this help' },
+  { keys: ['Esc'], action: 'Close the editor, a dialog or this help' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ];
 

@@ -27,6 +27,7 @@ export function MeetingEditor() {
     return id === null ? undefined : s.meetings[id];
   });
   const signedOut = useAppStore((s) => s.syncStatus?.state === 'signed_out');
+  const defaultReminder = useAppStore((s) => s.settings?.defaultReminder ?? null);
   if (!editor) return null;
 
   const { form, fieldErrors: errors, original, saving, formError } = editor;
@@ -126,6 +127,7 @@ export function MeetingEditor() {
             form={form}
             errors={errors}
             chatLocked={meeting !== undefined}
+            defaultReminder={defaultReminder}
             onChange={editForm}
           />
         </fieldset>

@@ -12,7 +12,7 @@ const VIEWS: readonly { view: CalendarViewName; label: string; key: string; test
   { view: 'listWeek', label: 'List', key: 'L', testId: 'view-list' },
 ];
 
-/** Navigation, view switch, the display zone, "New meeting" and the sync status. */
+/** Navigation, view switch, the display zone, "New meeting", the sync status and settings. */
 export function Toolbar({ controller }: { controller: CalendarController }) {
   const { view, title, displayZone, loading, offsetsAt } = useAppStore(
     useShallow((s) => ({
@@ -26,6 +26,7 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
   const setDisplayZone = useAppStore((s) => s.setDisplayZone);
   const openNewMeeting = useAppStore((s) => s.openNewMeeting);
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  const openSettings = useAppStore((s) => s.openSettings);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Calendar">
@@ -107,6 +108,22 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
           onChange={setDisplayZone}
         />
         <SyncControls />
+        <button
+          type="button"
+          className="button button--icon"
+          data-testid="settings-button"
+          aria-label="Settings"
+          title="Settings (,)"
+          aria-keyshortcuts=","
+          onClick={openSettings}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M6.9 1h2.2l.4 1.9 1.3.6 1.7-1 1.5 1.5-1 1.7.6 1.3 1.9.4v2.2l-1.9.4-.6 1.3 1 1.7-1.5 1.5-1.7-1-1.3.6-.4 1.9H6.9l-.4-1.9-1.3-.6-1.7 1-1.5-1.5 1-1.7-.6-1.3L1 9.1V6.9l1.9-.4.6-1.3-1-1.7 1.5-1.5 1.7 1 1.3-.6zM8 5.6a2.4 2.4 0 1 0 0 4.8 2.4 2.4 0 0 0 0-4.8z"
+            />
+          </svg>
+        </button>
         <button
           type="button"
           className="button button--icon"

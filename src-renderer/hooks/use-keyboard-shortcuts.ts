@@ -28,12 +28,17 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = store.getState();
       // Dialogs over the editor and the calendar: keys meant for them must not reach what is behind.
-      const overlay = state.helpOpen || state.accountDialog !== null || state.conflictView !== null;
+      const overlay =
+        state.helpOpen ||
+        state.accountDialog !== null ||
+        state.conflictView !== null ||
+        state.settingsDialog !== null;
       if (e.key === 'Escape') {
         // The topmost first: the conflict view can be open over the editor, help over anything.
         if (state.helpOpen) state.setHelpOpen(false);
         else if (state.conflictView) state.closeConflict();
         else if (state.accountDialog) state.closeAccountDialog();
+        else if (state.settingsDialog) state.closeSettings();
         else if (state.editor) state.closeEditor();
         else {
           state.selectMeeting(null);
@@ -64,6 +69,7 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
       const view = VIEW_KEYS[key];
       if (view) controller.changeView(view);
       else if (key === 'n') state.openNewMeeting();
+      else if (key === ',') state.openSettings();
       else if (key === 't') controller.today();
       else if (key === 's')
         void state.syncNow(); // does nothing without an account

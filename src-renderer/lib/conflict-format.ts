@@ -53,7 +53,8 @@ export function formatConflictValue(
     case 'notify':
       return yesNo(values.notify);
     case 'notifyBefore':
-      return values.notifyBefore ? describeNotifyBefore(values.notifyBefore) : 'No reminder';
+      // None of its own: the app reminds at the default from Settings.
+      return values.notifyBefore ? describeNotifyBefore(values.notifyBefore) : 'Default reminder';
     case 'timeZone':
       return values.timeZone ?? 'None';
   }

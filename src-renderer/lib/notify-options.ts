@@ -49,3 +49,11 @@ export function describeNotifyBefore(nb: NotifyBefore): string {
   const unit = nb.value === 1 ? nb.metric.slice(0, -1) : nb.metric;
   return `${nb.value} ${unit} before`;
 }
+
+/**
+ * The reminder select's "no lead of its own" choice. A meeting without one is reminded at the
+ * default from Settings (the engine applies it), so the choice names that default.
+ */
+export function describeDefaultReminder(defaultLead: NotifyBefore | null): string {
+  return defaultLead ? `Default (${describeNotifyBefore(defaultLead)})` : 'Default (none)';
+}

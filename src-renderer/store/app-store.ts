@@ -3,6 +3,8 @@ import { createCalendarSlice } from './calendar-slice';
 import { createConflictSlice } from './conflict-slice';
 import { createEditorSlice } from './editor-slice';
 import { createMeetingsSlice } from './meetings-slice';
+import { createRemindersSlice } from './reminders-slice';
+import { createSettingsSlice } from './settings-slice';
 import type { AppState, StoreDeps } from './store-types';
 import { createSyncSlice } from './sync-slice';
 import { createToastsSlice } from './toasts-slice';
@@ -10,8 +12,9 @@ import { createToastsSlice } from './toasts-slice';
 export type AppStore = StoreApi<AppState>;
 
 /**
- * The window's one store, made of slices (calendar, meetings, editor, toasts, sync, conflicts). Built by a factory
- * with its effects injected, so each test and each window gets its own.
+ * The window's one store, made of slices (calendar, meetings, editor, toasts, sync, conflicts,
+ * reminders, settings). Built by a factory with its effects injected, so each test and each window
+ * gets its own.
  */
 export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...a) => ({
@@ -21,6 +24,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createToastsSlice(deps)(...a),
     ...createSyncSlice(deps)(...a),
     ...createConflictSlice(deps)(...a),
+    ...createRemindersSlice(deps)(...a),
+    ...createSettingsSlice(deps)(...a),
   }));
 }
 
@@ -31,22 +36,37 @@ export function resetAppStore(store: AppStore): void {
 
 /**
  * Keeps the store in step with changes made elsewhere; after a gap in the pushes (`app:resync`)
- * the loaded range is fetched again, so nothing changed during an outage stays hidden. A sync pass
- * that brought changes (`app:resync` with reason `synced`) reloads the same way; the sync status
- * itself arrives as `sync:changed`. Returns the unsubscribe.
+ * the loaded range and the reminders are fetched again, so nothing changed during an outage stays
+ * hidden. A sync pass that brought changes (`app:resync` with reason `synced`) reloads the same
+ * way; the sync status, reminders and settings arrive as their own pushes. Returns the unsubscribe.
  */
 export function subscribeToEngine(store: AppStore, api: StoreDeps['api']): () => void {
-  const offChanged = api.on('meetings:changed', (change) => store.getState().applyChange(change));
+  const offChanged = api.on('meetings:changed', (change) => {
+    const state = store.getState();
+    state.applyChange(change);
+    // A reminder shows its meeting's name and join link (which comes with the remote id once the
+    // meeting is synced): the engine pushes reminders only when one comes due, so ask again.
+    const id = change.kind === 'deleted' ? change.id : change.meeting.id;
+    if (state.reminders.some((r) => r.meetingId === id)) void state.loadReminders();
+  });
   const offResync = api.on('app:resync', ({ reason }) => {
-    const { loadedRange, loadRange, loadSync } = store.getState();
+    const { loadedRange, loadRange, loadSync, loadReminders, loadSettings } = store.getState();
     if (loadedRange) void loadRange(loadedRange);
-    // Status pushes were lost in the outage too.
-    if (reason === 'reconnected') void loadSync();
+    void loadReminders();
+    // Status and settings pushes were lost in the outage too.
+    if (reason === 'reconnected') {
+      void loadSync();
+      void loadSettings();
+    }
   });
   const offSync = api.on('sync:changed', (status) => store.getState().applySyncStatus(status));
+  const offDue = api.on('reminders:due', (list) => store.getState().receiveReminders(list));
+  const offSettings = api.on('settings:changed', (s) => store.getState().applySettings(s));
   return () => {
     offChanged();
     offResync();
     offSync();
+    offDue();
+    offSettings();
   };
 }

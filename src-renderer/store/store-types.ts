@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { ConveneApi } from '../../src-main/shared/contract';
+import type { WebAlerts } from '../lib/web-notifications';
 import type { CalendarSlice } from './calendar-slice';
 import type { ConflictSlice } from './conflict-slice';
 import type { EditorSlice } from './editor-slice';
 import type { MeetingsSlice } from './meetings-slice';
+import type { RemindersSlice } from './reminders-slice';
+import type { SettingsSlice } from './settings-slice';
 import type { SyncSlice } from './sync-slice';
 import type { ToastsSlice } from './toasts-slice';
 
@@ -12,7 +15,9 @@ export type AppState = CalendarSlice &
   EditorSlice &
   ToastsSlice &
   SyncSlice &
-  ConflictSlice;
+  ConflictSlice &
+  RemindersSlice &
+  SettingsSlice;
 
 /** What the store needs from outside: the contract, the clock and the machine's zone (injected). */
 export type StoreDeps = {
@@ -21,6 +26,8 @@ export type StoreDeps = {
   systemZone: string;
   /** Remembered from the last launch (view, display zone); absent on a first launch. */
   preferences?: Partial<Pick<CalendarSlice, 'view' | 'displayZone'>>;
+  /** Web Notifications, in the web shell only: the desktop's main process notifies by itself. */
+  alerts?: WebAlerts;
 };
 
 export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;

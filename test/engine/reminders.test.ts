@@ -57,6 +57,16 @@ describe('a reminder', () => {
     ]);
   });
 
+  it('is pushed again, not fresh, when the meeting it shows is renamed', async () => {
+    client = open();
+    const m = await create(START, { metric: 'minutes', value: 10 });
+    await clock.advanceAsync(START - 10 * MIN - clock.now());
+    await client.call('meetings:update', { id: m.id, changes: { name: 'Planning, moved room' } });
+    expect(events.at(-1)).toEqual([
+      expect.objectContaining({ name: 'Planning, moved room', fresh: false }),
+    ]);
+  });
+
   it('follows an edit of the start or of notify_before', async () => {
     client = open();
     const m = await create(START, { metric: 'minutes', value: 10 });

@@ -11,6 +11,7 @@ import {
   type Handlers,
   type MeetingDto,
   type MeetingId,
+  type ReminderDto,
   type Result,
   type SyncStatusDto,
 } from '../../src-main/shared/contract';
@@ -150,3 +151,23 @@ export const ACCOUNT: AccountDto = {
   userId: 4242,
   connectedAt: '2026-11-20T08:00:00Z',
 };
+
+/** A reminder showing for a meeting at 10:00 UTC on Monday 2026-11-23, half an hour long. */
+export function reminder(
+  overrides: Omit<Partial<ReminderDto>, 'meetingId'> & { meetingId?: number } = {},
+) {
+  const { meetingId = 1, ...rest } = overrides;
+  const start = Date.UTC(2026, 10, 23, 10) / 1000;
+  return {
+    meetingId: mid(meetingId),
+    name: 'Planning',
+    start,
+    end: start + 1800,
+    dueAt: start - 300,
+    joinUrl: null,
+    catchUp: false,
+    missed: false,
+    fresh: false,
+    ...rest,
+  } satisfies ReminderDto;
+}

@@ -122,7 +122,7 @@ describe('conflict values', () => {
     expect(formatConflictValue('public', values, ctx)).toBe('Yes');
     expect(formatConflictValue('notifyBefore', values, ctx)).toBe('1 hour before');
     expect(formatConflictValue('notifyBefore', { ...values, notifyBefore: null }, ctx)).toBe(
-      'No reminder',
+      'Default reminder',
     );
     expect(formatConflictValue('timeZone', { ...values, timeZone: null }, ctx)).toBe('None');
   });

@@ -122,6 +122,25 @@ describe('a lost response', () => {
   });
 });
 
+describe('a lost answer to a PUT, then an edit back', () => {
+  it('keeps the later edit: the remote holding our own earlier write does not count as theirs', async () => {
+    const m = await rig.create({ name: 'Moved twice' });
+    await rig.sync();
+    await rig.client.call('meetings:update', {
+      id: m.id,
+      changes: { start: T0 + HOUR, end: T0 + 2 * HOUR },
+    });
+    proxy.setFault((r) => (r.method === 'PUT' ? { kind: 'drop-after' } : { kind: 'pass' }));
+    await rig.sync(); // the server moved it; we never heard
+    await rig.client.call('meetings:update', { id: m.id, changes: { start: T0, end: T0 + HOUR } });
+    proxy.setFault(() => ({ kind: 'pass' }));
+    await rig.sync();
+    await rig.sync();
+    expect((await rig.serverMeetings()).map((x) => x.start_date)).toEqual([T0]);
+    expect(await get(m.id)).toMatchObject({ sync: 'synced', start: T0 });
+  });
+});
+
 describe('transient failures', () => {
   it('never change a meeting’s content or state, and are retried with a persisted backoff', async () => {
     const m = await rig.create({ name: 'Offline edit' });

@@ -31,8 +31,15 @@ export function createReminderCenter(
   });
   // A change to a meeting moves its reminder in the same transaction; the timer follows after it
   // commits (a rolled-back change must not leave the timer pointing at nothing).
+  // A meeting whose reminder is showing may have been renamed, moved or given its link (sync):
+  // the list is pushed again so the window never shows a stale reminder.
   deps.db.beforeCommit(() => {
-    if (reminders.derive()) queueMicrotask(() => scheduler.arm());
+    if (!reminders.derive()) return;
+    queueMicrotask(() => {
+      scheduler.arm();
+      const list = reminders.showing();
+      if (list.length > 0) emit(list);
+    });
   });
 
   return {

@@ -30,6 +30,11 @@ export function createLocalChanges(deps: LocalChangesDeps) {
   const { meetings, rows, outbox, account, clock } = deps;
   const connected = () => account.get() !== undefined;
 
+  function keepLostPut(localId: number, op: 'update' | 'delete', body: string): void {
+    const entry = outbox.forMeeting(localId).find((e) => e.op === op);
+    if (entry) outbox.recordSent(entry.seq, body);
+  }
+
   function queueCreate(localId: number): void {
     deps.store.queueCreate(localId);
     rows.put(localId, { draft: 0 });
@@ -79,9 +84,12 @@ export function createLocalChanges(deps: LocalChangesDeps) {
         meetings.remove(localId);
         return;
       }
+      // A PUT whose answer was lost stays on record with the delete (an Undo may need it).
+      const lostPut = deps.store.lostPutOf(localId)?.attempt_body ?? null;
       outbox.removeFor(localId, 'update');
       // Hidden until the remote confirms, so an Undo can still bring it back as it was.
       outbox.add(localId, 'delete', clock.now(), meeting._id);
+      if (lostPut) keepLostPut(localId, 'delete', lostPut);
       rows.put(localId, { deleted: 1, state: 'pending', message: null });
       deps.onQueued();
     },
@@ -109,6 +117,7 @@ export function createLocalChanges(deps: LocalChangesDeps) {
         // and its completion sends the restored meeting again as new (SYNC.md: nothing
         // acknowledged is lost, nothing doubled). One never tried is simply taken back.
         const tried = outbox.forMeeting(localId).some((e) => e.op === 'delete' && e.attempts > 0);
+        const lostPut = deps.store.lostPutOf(localId)?.attempt_body ?? null;
         if (!tried) outbox.removeFor(localId, 'delete');
         // The copy kept since the delete (with what the remote changed meanwhile merged in),
         // not the snapshot taken at the delete.
@@ -119,6 +128,12 @@ export function createLocalChanges(deps: LocalChangesDeps) {
           if (!outbox.forMeeting(localId).some((e) => e.op === 'create')) queueCreate(localId);
         } else {
           deps.store.settle(localId);
+          if (lostPut && !tried) {
+            if (!outbox.forMeeting(localId).some((e) => e.op === 'update'))
+              outbox.add(localId, 'update', clock.now());
+            keepLostPut(localId, 'update', lostPut);
+            rows.put(localId, { state: 'pending' });
+          }
         }
         deps.onQueued();
         return;

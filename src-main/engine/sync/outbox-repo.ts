@@ -59,6 +59,14 @@ export function createOutboxRepo(db: Database) {
     },
 
     /** Recorded durably before a POST goes out, so a lost answer is looked for, not re-sent. */
+    /**
+     * What a PUT carried, kept until its answer comes or the remote's copy is next pulled: it may
+     * have landed even if no answer does (null: forgotten).
+     */
+    recordSent(seq: number, body: string | null): void {
+      db.run(sql`UPDATE sync_outbox SET attempt_body = ${body} WHERE seq = ${seq}`);
+    },
+
     markAttempt(seq: number, body: string, atMs: number): void {
       db.run(sql`UPDATE sync_outbox SET attempted_at_ms = ${atMs}, attempt_body = ${body},
                  attempts = attempts + 1 WHERE seq = ${seq}`);

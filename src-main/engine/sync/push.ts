@@ -88,6 +88,7 @@ async function pushUpdate(ctx: PassContext, entry: OutboxEntry): Promise<void> {
     ctx.changed.add(id);
     return;
   }
+  ctx.db.transaction(() => ctx.outbox.recordSent(entry.seq, JSON.stringify(body)));
   try {
     const { value } = await ctx.remote.update(local._id, body);
     ctx.db.transaction(() => ctx.store.completeUpdate(entry, value));

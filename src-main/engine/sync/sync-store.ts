@@ -1,4 +1,5 @@
 import type { Meeting } from '../../shared/meetings-api-types';
+import type { ConflictValues } from '../../shared/contract';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { meetingValues, type MeetingsRepo, type StoredMeeting } from '../meetings/meetings-repo';
@@ -183,6 +184,39 @@ export function createSyncStore(deps: SyncStoreDeps) {
    * local edits is not overwritten: the edits are rebased on it by the three-way merge, and it
    * becomes the new base (or a conflict waits for the person). Returns the local id it changed.
    */
+  /** The entry carrying a PUT whose answer was lost (the update, or the delete that replaced it). */
+  function lostPutOf(localId: number): OutboxEntry | undefined {
+    return outbox.forMeeting(localId).find((e) => e.op !== 'create' && e.attempt_body !== null);
+  }
+
+  /** The remote's copy has been merged: whether the lost PUT landed no longer matters. */
+  function forgetLostPut(localId: number): void {
+    const tried = lostPutOf(localId);
+    if (tried) outbox.recordSent(tried.seq, null);
+  }
+
+  /**
+   * The base to merge against when a PUT of ours went out and no answer came: where the remote now
+   * holds what that PUT set, the PUT landed, and those values are ours, not the remote's. Without
+   * this, an edit back to the old value would look like no edit, and the remote's copy of our own
+   * earlier write would win over the later one.
+   */
+  function baseAfterLostPut(localId: number, base: StoredMeeting, remote: Meeting): ConflictValues {
+    const before = contentOf(base);
+    const tried = lostPutOf(localId);
+    if (!tried?.attempt_body) return before;
+    const sent = contentOf({
+      ...base,
+      ...(JSON.parse(tried.attempt_body) as Partial<StoredMeeting>),
+    });
+    const notLanded = new Set(changedFields(sent, contentOf(remote)));
+    const adjusted: Record<string, unknown> = { ...before };
+    for (const field of changedFields(before, sent)) {
+      if (!notLanded.has(field)) adjusted[field] = sent[field];
+    }
+    return adjusted as ConflictValues;
+  }
+
   function applyRemote(m: Meeting, skewMs = 0): number | null {
     const row = meetings.byObjectId(m._id);
     if (!row) return adoptLostCreate(m) ?? insertRemote(m);
@@ -194,8 +228,14 @@ export function createSyncStore(deps: SyncStoreDeps) {
       // copy kept, so an Undo brings the meeting back as it now is (clashes keep ours).
       const kept = parse(sync.base);
       if (kept) {
-        const merged = mergeThreeWay(contentOf(kept), contentOf(local), contentOf(m), true);
+        const merged = mergeThreeWay(
+          baseAfterLostPut(row.id, kept, m),
+          contentOf(local),
+          contentOf(m),
+          true,
+        );
         writeLocal(row.id, withContent(withServerFields(local, m), merged.values));
+        forgetLostPut(row.id);
       }
       rows.put(row.id, { base: JSON.stringify(m) });
       return null;
@@ -225,11 +265,19 @@ export function createSyncStore(deps: SyncStoreDeps) {
     }
     // Our edit time on the remote's clock, so the two are comparable.
     const mineIsNewer = (sync?.edited_at_ms ?? 0) + skewMs > Date.parse(m.updated_at);
-    const merged = mergeThreeWay(contentOf(base), contentOf(local), contentOf(m), mineIsNewer);
+    const mergeBase = baseAfterLostPut(row.id, base, m);
+    const merged = mergeThreeWay(mergeBase, contentOf(local), contentOf(m), mineIsNewer);
     writeLocal(row.id, withContent(withServerFields(local, m), merged.values));
+    forgetLostPut(row.id);
     if (merged.clashing.length > 0) {
       const words = merged.clashing.map((f) => FIELD_WORDS[f] ?? f).join(', ');
+      // What merged silently is settled: the base moves to the remote's values there, so a later
+      // pull does not take the remote's own earlier values, now ours too, for a clash. The clashing
+      // fields keep the base they clash against.
+      const settled: Record<string, unknown> = { ...contentOf(m) };
+      for (const field of merged.clashing) settled[field] = mergeBase[field];
       rows.put(row.id, {
+        base: JSON.stringify(withContent(m, settled as ConflictValues)),
         state: 'conflict',
         conflict_kind: 'changed',
         theirs: JSON.stringify(m),
@@ -256,6 +304,7 @@ export function createSyncStore(deps: SyncStoreDeps) {
     hasLocalEdits,
     applyRemote,
     completeCreate,
+    lostPutOf,
     completeUpdate,
     completeDelete,
     refuse,

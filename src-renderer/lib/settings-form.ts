@@ -1,0 +1,121 @@
+import type { HandlerArgs, SettingsDto } from '../../src-main/shared/contract';
+import type { NotifyBefore } from '../../src-main/shared/meetings-api-types';
+import type { CalendarViewName } from '../store/calendar-slice';
+import type { FieldErrors } from './editor-form';
+import { describeNotifyBefore, isValidNotifyValue } from './notify-options';
+
+/** The settings dialog's inputs; the default reminder as the key of one of its choices. */
+export type SettingsForm = {
+  reminder: string;
+  meetingUrlTemplate: string;
+  view: CalendarViewName;
+  displayZone: string;
+};
+
+export type SettingsField = keyof SettingsForm;
+
+export const CALENDAR_VIEW_LABELS: Readonly<Record<CalendarViewName, string>> = {
+  timeGridDay: 'Day',
+  timeGridWeek: 'Week',
+  dayGridMonth: 'Month',
+  listWeek: 'List',
+};
+
+export const NO_REMINDER = 'off';
+
+/** `minutes:5`; `off` for none. */
+export function reminderKey(lead: NotifyBefore | null): string {
+  return lead ? `${lead.metric}:${lead.value}` : NO_REMINDER;
+}
+
+const OFFERED: readonly (NotifyBefore | null)[] = [
+  null,
+  { metric: 'minutes', value: 5 },
+  { metric: 'minutes', value: 10 },
+  { metric: 'minutes', value: 15 },
+  { metric: 'minutes', value: 30 },
+  { metric: 'hours', value: 1 },
+  { metric: 'days', value: 1 },
+];
+
+export type ReminderChoice = { key: string; label: string; lead: NotifyBefore | null };
+
+const choice = (lead: NotifyBefore | null): ReminderChoice => ({
+  key: reminderKey(lead),
+  label: lead ? describeNotifyBefore(lead) : 'Off',
+  lead,
+});
+
+/**
+ * The default reminders offered. One saved elsewhere that is not among them (2 hours, set by an
+ * older build or another window) is kept in the list, so opening and saving never changes it.
+ */
+export function reminderChoices(current: NotifyBefore | null): ReminderChoice[] {
+  const choices = OFFERED.map(choice);
+  if (!choices.some((c) => c.key === reminderKey(current))) choices.push(choice(current));
+  return choices;
+}
+
+/** The lead a choice key stands for; null for `off` and for anything that is not a valid lead. */
+export function reminderFromKey(key: string): NotifyBefore | null {
+  const [metric, raw] = key.split(':');
+  const value = Number(raw);
+  if (metric !== 'minutes' && metric !== 'hours' && metric !== 'days' && metric !== 'weeks') {
+    return null;
+  }
+  return isValidNotifyValue(metric, value) ? { metric, value } : null;
+}
+
+/** The form as the dialog opens: the engine's settings, and the calendar as this window shows it. */
+export function settingsFormFrom(
+  settings: SettingsDto | null,
+  shown: { view: CalendarViewName; displayZone: string },
+): SettingsForm {
+  return {
+    reminder: reminderKey(settings?.defaultReminder ?? null),
+    meetingUrlTemplate: settings?.meetingUrlTemplate ?? '',
+    view: shown.view,
+    displayZone: shown.displayZone,
+  };
+}
+
+/** Only what was changed, so a setting changed in another window meanwhile is not overwritten. */
+export function settingsChanges(
+  form: SettingsForm,
+  original: SettingsForm,
+): HandlerArgs['settings:update'] {
+  const changes: HandlerArgs['settings:update'] = {};
+  if (form.reminder !== original.reminder) changes.defaultReminder = reminderFromKey(form.reminder);
+  const template = form.meetingUrlTemplate.trim();
+  if (template !== original.meetingUrlTemplate.trim()) {
+    changes.meetingUrlTemplate = template === '' ? null : template;
+  }
+  if (form.view !== original.view) changes.view = form.view;
+  if (form.displayZone !== original.displayZone) changes.displayZone = form.displayZone;
+  return changes;
+}
+
+/** The API's names for the same settings, should an error name a field that way. */
+const FIELD_ALIASES: Readonly<Record<string, SettingsField>> = {
+  defaultReminder: 'reminder',
+  default_reminder: 'reminder',
+  meeting_url_template: 'meetingUrlTemplate',
+  display_zone: 'displayZone',
+};
+
+const FIELDS: readonly SettingsField[] = ['reminder', 'meetingUrlTemplate', 'view', 'displayZone'];
+
+/** The engine's field errors keyed by the form's fields; ones the form has no place for are `other`. */
+export function settingsFieldErrors(fields: Record<string, string[]> | undefined) {
+  const byField: FieldErrors = {};
+  const other: string[] = [];
+  for (const [key, messages] of Object.entries(fields ?? {})) {
+    const field = FIELD_ALIASES[key] ?? key;
+    if ((FIELDS as readonly string[]).includes(field)) {
+      byField[field] = [...(byField[field] ?? []), ...messages];
+    } else {
+      other.push(`${key}: ${messages.join(', ')}`);
+    }
+  }
+  return { byField, other };
+}
