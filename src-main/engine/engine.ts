@@ -5,7 +5,8 @@ import { createDialogsService } from './dialogs/dialogs-service';
 import { createIdGenerator } from './ids';
 import { createMailOutboxRepo } from './mail/mail-outbox-repo';
 import { createMeetingsService } from './meetings/meetings-service';
-import { createRecordingsService } from './recordings/recordings-service';
+import { createRecordings } from './recordings/recordings';
+import type { RecordingsConfig } from './recordings/recordings-config';
 import { createSessionsService, type Application } from './sessions/sessions-service';
 import { renderJoinLink, validateMeetingUrlTemplate } from './settings/join-link';
 import { createSettingsRepo } from './settings/settings-repo';
@@ -47,6 +48,8 @@ export type EngineOptions = {
   role?: 'server' | 'client';
   /** What the client role's workers need (fetch, timers, the secret store). */
   client?: ClientOptions;
+  /** Server role: recording files, their retention, the recording-done webhook. */
+  recordings?: RecordingsConfig;
 };
 
 /**
@@ -82,15 +85,25 @@ export function createEngine(options: EngineOptions) {
   });
   const sessions = createSessionsService(db, clock, users, application);
   const dialogs = createDialogsService(db, clock, ids);
-  const recordings = createRecordingsService(db, clock, {
-    publicUrl: () => publicUrl,
-    secret: () => settings.secret(),
-  });
   const outbox = createMailOutboxRepo(db);
   const joinLink = (meetingId: string) =>
     renderJoinLink(settings.get('meeting_url_template'), meetingId);
   const meetingsRepo = createMeetingsRepo(db);
   const role = options.role ?? 'server';
+  const recordings = createRecordings({
+    db,
+    clock,
+    logger,
+    ids,
+    databasePath: options.databasePath,
+    publicUrl: () => publicUrl,
+    secret: () => settings.secret(),
+    meetings: meetingsRepo,
+    users: users.repo,
+    config: options.recordings,
+  });
+  // The client role shows recordings it syncs; only a server keeps files and sends webhooks.
+  if (role === 'server') recordings.start();
   const client =
     role === 'client'
       ? createClientSync({
@@ -168,12 +181,14 @@ export function createEngine(options: EngineOptions) {
     close(): Promise<void> {
       closed ??= (() => {
         reminders?.stop();
-        const stopping = client?.stop();
-        if (!stopping) {
+        const stopping = [client?.stop(), recordings.stop()].filter(
+          (p): p is Promise<void> => p !== undefined && p !== null,
+        );
+        if (stopping.length === 0) {
           db.close();
           return Promise.resolve();
         }
-        return stopping.then(() => db.close());
+        return Promise.all(stopping).then(() => db.close());
       })();
       return closed;
     },

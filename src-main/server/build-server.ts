@@ -11,9 +11,12 @@ import type { Engine } from '../engine/engine';
 import { EngineError } from '../engine/errors';
 import { registerDialogRoutes } from './routes/dialog-routes';
 import { registerMeetingRoutes } from './routes/meeting-routes';
+import { registerRecordingFileRoutes } from './routes/recording-file-routes';
+import { registerRecordingIngestRoutes } from './routes/recording-ingest-routes';
 import { registerSessionRoutes } from './routes/session-routes';
 import { parseFormBody } from './form-body';
 import { acceptJsonBodies } from './json-body';
+import { recordingStoreFailure } from './recording-store-errors';
 import { baseError, wireError } from './wire-errors';
 
 export const ALLOWED_HEADERS = [
@@ -94,6 +97,16 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
 
   // Fastify instances are thenable (plugin loading); these calls only register handlers.
   void app.setErrorHandler((error: FastifyError | EngineError, request, reply) => {
+    // Refused before its body was read (a recording upload): close the connection rather than
+    // let Node read and discard what may be gigabytes.
+    if (!request.raw.complete) void reply.header('connection', 'close');
+    const stored = recordingStoreFailure(error);
+    if (stored) {
+      if (stored.status >= 500) {
+        engine.logger.error('recording not stored', { url: request.url, error: String(error) });
+      }
+      return reply.code(stored.status).send(baseError(stored.message));
+    }
     if (error instanceof EngineError) {
       const { status, body } = wireError(error);
       return reply.code(status).send(body);
@@ -118,5 +131,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   registerSessionRoutes(app, engine);
   registerMeetingRoutes(app, engine);
   registerDialogRoutes(app, engine);
+  registerRecordingIngestRoutes(app, engine);
+  registerRecordingFileRoutes(app, engine);
   return app;
 }

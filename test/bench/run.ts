@@ -4,8 +4,9 @@
  * (nothing new, the first pull of 10,000 meetings, pushes of 1,000 edits) against the real server,
  * and the window painting a 2,000-meeting week in Chromium, each beside a baseline measured in the
  * same run (raw better-sqlite3; a bare node:http handler; bare fetch round trips; FullCalendar alone
- * on static data). Prints a markdown table with the machine. Figures are reported, never
- * asserted: the exit code only says whether the benchmark ran.
+ * on static data), and recording files moved through the server (a 200 MB ingest beside a file
+ * copy, its download beside a bare node:http file server). Prints a markdown table with the
+ * machine. Figures are reported, never asserted: the exit code only says whether the benchmark ran.
  */
 import { cpus } from 'node:os';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -17,6 +18,7 @@ import { openRawReader } from './raw-queries';
 import { machineLines, markdownTable, type Row } from './report';
 import { seed } from './seed';
 import { fmtMs, fmtRate, fmtRatio, msSince } from './stats';
+import { benchRecordings } from './recordings-bench';
 import { benchReminders } from './reminders-bench';
 import { benchSync } from './sync-bench';
 
@@ -100,6 +102,9 @@ async function main(): Promise<void> {
 
     log('reminders: 100,000 meetings armed, one edit re-armed, vs raw SQLite...');
     rows.push(...(await benchReminders(temp.dir, log)).rows);
+
+    log('recordings: 200 MB ingest vs a file copy, download vs bare node:http...');
+    rows.push(...(await benchRecordings(temp.dir, log)).rows);
 
     log('calendar paint: Convene in Chromium vs FullCalendar alone...');
     for (const paint of await runCalendarPaintBench()) {

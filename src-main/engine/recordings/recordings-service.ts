@@ -1,24 +1,14 @@
-import { createHmac } from 'node:crypto';
 import type { Recording } from '../../shared/meetings-api-types';
 import type { Clock } from '../clock';
-import type { Database } from '../db/database';
-import { sql } from '../db/sql';
+import {
+  checkDownloadLink,
+  DOWNLOAD_URL_TTL_SECONDS,
+  signedDownloadUrl,
+  type LinkCheck,
+} from './download-links';
+import type { RecordingRow, RecordingsRepo } from './recordings-repo';
 
-type RecordingRow = {
-  id: number;
-  _id: string;
-  room_id: string;
-  host_id: number;
-  participants_ids: string;
-  duration: number;
-  size: number;
-  file_uid: string;
-  created_at: string;
-  updated_at: string;
-};
-
-/** Download links are valid for one hour from the response that carries them (spec section 2). */
-export const DOWNLOAD_URL_TTL_SECONDS = 60 * 60;
+export { DOWNLOAD_URL_TTL_SECONDS, signRecordingPath } from './download-links';
 
 export type RecordingsOptions = {
   /** Base URL the server is reachable at; download links are made under it. */
@@ -26,21 +16,24 @@ export type RecordingsOptions = {
   secret: () => string;
 };
 
-export function signRecordingPath(fileUid: string, expires: number, secret: string): string {
-  return createHmac('sha256', secret).update(`${fileUid}:${expires}`).digest('hex');
-}
+/** A stored file as the download route needs it. */
+export type RecordingFile = {
+  fileUid: string;
+  sizeBytes: number;
+  sha256: string;
+  contentType: string;
+  fileName: string;
+};
 
-export function createRecordingsService(db: Database, clock: Clock, options: RecordingsOptions) {
+/** Recordings as the API shows them, with their signed download links. */
+export function createRecordingsService(
+  repo: RecordingsRepo,
+  clock: Clock,
+  options: RecordingsOptions,
+) {
   function toRecording(row: RecordingRow): Recording {
     const participants = JSON.parse(row.participants_ids) as number[];
     const expires = Math.floor(clock.now() / 1000) + DOWNLOAD_URL_TTL_SECONDS;
-    const signature = signRecordingPath(row.file_uid, expires, options.secret());
-    const url = new URL(
-      `recordings/files/${encodeURIComponent(row.file_uid)}`,
-      `${options.publicUrl().replace(/\/$/, '')}/`,
-    );
-    url.searchParams.set('expires', String(expires));
-    url.searchParams.set('signature', signature);
     return {
       _id: row._id,
       room_id: row.room_id,
@@ -48,7 +41,7 @@ export function createRecordingsService(db: Database, clock: Clock, options: Rec
       participants_count: participants.length,
       duration: row.duration,
       size: row.size,
-      download_url: url.toString(),
+      download_url: signedDownloadUrl(options.publicUrl(), row.file_uid, expires, options.secret()),
       file_uid: row.file_uid,
       created_at: row.created_at,
       updated_at: row.updated_at,
@@ -56,20 +49,27 @@ export function createRecordingsService(db: Database, clock: Clock, options: Rec
   }
 
   return {
-    ofMeeting(meetingId: string): Recording[] {
-      return db
-        .all<RecordingRow>(
-          sql`SELECT * FROM recordings WHERE room_id = ${meetingId} ORDER BY created_at, _id`,
-        )
-        .map(toRecording);
-    },
+    toRecording,
+    ofMeeting: (meetingId: string): Recording[] => repo.ofMeeting(meetingId).map(toRecording),
+    byIds: (ids: readonly string[]): Recording[] => repo.byIds(ids).map(toRecording),
     /** Whether a (possibly deleted) meeting hosted by `hostId` left recordings behind. */
-    hasHostedRecordings(meetingId: string, hostId: number): boolean {
-      return (
-        db.get(
-          sql`SELECT 1 FROM recordings WHERE room_id = ${meetingId} AND host_id = ${hostId} LIMIT 1`,
-        ) !== undefined
-      );
+    hasHostedRecordings: (meetingId: string, hostId: number): boolean =>
+      repo.hasHosted(meetingId, hostId),
+
+    checkLink: (fileUid: string, expires: unknown, signature: unknown): LinkCheck =>
+      checkDownloadLink(fileUid, expires, signature, options.secret(), clock.now()),
+
+    /** The file behind a `file_uid`, or undefined when no recording (with a file) names it. */
+    file(fileUid: string): RecordingFile | undefined {
+      const row = repo.byFileUid(fileUid);
+      if (!row?.sha256 || row.size_bytes === null) return undefined;
+      return {
+        fileUid: row.file_uid,
+        sizeBytes: row.size_bytes,
+        sha256: row.sha256,
+        contentType: row.content_type ?? 'application/octet-stream',
+        fileName: row.file_name ?? row.file_uid,
+      };
     },
   };
 }

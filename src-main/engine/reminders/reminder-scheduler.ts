@@ -24,6 +24,8 @@ export function createReminderScheduler(deps: {
   let armedFor: number | null = null;
   let watchdog: TimerHandle | undefined;
   let running = false;
+  /** Stopped for good (the engine closed): a start queued before that does nothing. */
+  let stopped = false;
 
   function fireNow(): void {
     clearTimer();
@@ -73,7 +75,7 @@ export function createReminderScheduler(deps: {
   return {
     /** Starts the timers and shows what came due while the app was closed. */
     start(): void {
-      if (running) return;
+      if (running || stopped) return;
       running = true;
       check();
       tick();
@@ -85,6 +87,7 @@ export function createReminderScheduler(deps: {
     armedFor: () => armedFor,
     stop(): void {
       running = false;
+      stopped = true;
       clearTimer();
       timers.clearTimeout(watchdog);
       watchdog = undefined;
