@@ -33,9 +33,11 @@ export function createReminderCenter(
   // commits (a rolled-back change must not leave the timer pointing at nothing).
   // A meeting whose reminder is showing may have been renamed, moved or given its link (sync):
   // the list is pushed again so the window never shows a stale reminder.
+  let stopped = false;
   deps.db.beforeCommit(() => {
     if (!reminders.derive()) return;
     queueMicrotask(() => {
+      if (stopped) return; // the engine closed right after this commit
       scheduler.arm();
       const list = reminders.showing();
       if (list.length > 0) emit(list);
@@ -44,7 +46,10 @@ export function createReminderCenter(
 
   return {
     start: () => scheduler.start(),
-    stop: () => scheduler.stop(),
+    stop: () => {
+      stopped = true;
+      scheduler.stop();
+    },
     /** The machine woke or the screen was unlocked. */
     resume: () => scheduler.resume(),
     showing: () => reminders.showing(),
