@@ -124,16 +124,6 @@ describe('syncing with an account', () => {
 
     // The phone's meeting came down, the app's went up.
     await meetingEvent(page, 'Weekly sync').waitFor();
-    for (let i = 0; i < 20; i++) {
-      console.log(
-        Date.now() % 100000,
-        await chipState('Planning'),
-        await statusLabel(),
-        JSON.stringify(await app.call('meetings:get', { id: 1 })),
-      );
-      await page.waitForTimeout(300);
-    }
-    console.log(proxy.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n'));
     await expect.poll(() => chipState('Planning')).toBe('synced');
     expect(await chipState('Weekly sync')).toBe('synced');
     await expect.poll(statusState).toBe('idle');
