@@ -167,14 +167,24 @@ export type ReminderDto = {
 /**
  * The app's settings, kept by the engine. `defaultReminder`: for meetings with no `notifyBefore`
  * of their own (null: no reminder); `meetingUrlTemplate`: the join link, `%s` standing for the
- * meeting's `_id` (https only); `view` and `displayZone`: how the calendar was last shown.
+ * meeting's `_id` (https only); `view` and `displayZone`: how the calendar was last shown;
+ * `theme`: light or dark colours, or whatever the OS prefers (`system`, the default);
+ * `workingHours`: shaded on the calendar Monday to Friday, whole hours (default 9 to 17).
  */
 export type SettingsDto = {
   defaultReminder: NotifyBefore | null;
   meetingUrlTemplate: string | null;
   view: CalendarViewName | null;
   displayZone: string | null;
+  theme: ThemeSetting;
+  workingHours: WorkingHours;
 };
+
+/** Whole hours of the day, `start` before `end`: 9 and 17 is 09:00–17:00. */
+export type WorkingHours = { start: number; end: number };
+
+export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEME_SETTINGS)[number];
 
 // ---- errors as values ----
 
@@ -308,6 +318,8 @@ export const handlerArgSchemas = {
       meetingUrlTemplate: z.string().max(2_000).nullable(),
       view: z.enum(CALENDAR_VIEWS),
       displayZone: z.string().max(100),
+      theme: z.enum(THEME_SETTINGS),
+      workingHours: z.object({ start: z.int(), end: z.int() }).strict(),
     })
     .partial()
     .strict(),

@@ -16,7 +16,11 @@ const MAX_RETRY_MS = 30_000;
  * when it gives up for good (an HTTP error, readyState CLOSED) a fresh source is opened after a
  * backoff, so a window outlives any outage of the shell.
  */
-export function createEventHub(url: string, Source: typeof EventSource): EventHub {
+export function createEventHub(
+  url: string,
+  Source: typeof EventSource,
+  onReachability: (up: boolean) => void = () => {},
+): EventHub {
   const listeners = new Map<EventName, Set<AnyListener>>();
   let source: EventSource | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -60,12 +64,16 @@ export function createEventHub(url: string, Source: typeof EventSource): EventHu
     }
     current.onopen = () => {
       failures = 0;
+      onReachability(true);
       // Every open after the first follows an outage, during which pushes were lost.
       if (openedBefore) dispatchLocal('app:resync', { reason: 'reconnected' });
       openedBefore = true;
     };
     current.onerror = () => {
-      if (current.readyState !== Source.CLOSED || source !== current) return;
+      if (source !== current) return;
+      // Dropped (the shell stopped): the browser is already reconnecting, and onopen says when.
+      onReachability(false);
+      if (current.readyState !== Source.CLOSED) return;
       source = undefined;
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures);
       failures += 1;

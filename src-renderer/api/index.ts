@@ -1,4 +1,5 @@
 import type { ConveneApi } from '../../src-main/shared/contract';
+import { createReachability } from './reachability';
 import { createWebTransport } from './web-transport';
 
 export { createWebTransport, type WebTransportOptions } from './web-transport';
@@ -17,4 +18,8 @@ export const isWebShell: boolean = preload === undefined;
  * The renderer's one way to the engine (DESIGN.md: one UI, two transports): the desktop preload's
  * `window.convene` when present, otherwise the web shell over HTTP.
  */
-export const api: ConveneApi = preload ?? createWebTransport();
+/** Whether the web shell answers; always up in the desktop app, whose engine is in-process. */
+export const engineReachability = createReachability();
+
+export const api: ConveneApi =
+  preload ?? createWebTransport({ onReachability: (up) => engineReachability.report(up) });

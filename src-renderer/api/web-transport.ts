@@ -15,6 +15,11 @@ export type WebTransportOptions = {
   timeoutMs?: number;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
+  /**
+   * Told `false` when the shell cannot be reached (a call fails on the network, times out or gets
+   * an answer that is not ours; the event stream drops) and `true` when it answers again.
+   */
+  onReachability?: (up: boolean) => void;
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -53,6 +58,7 @@ export function createWebTransport(options: WebTransportOptions = {}): ConveneAp
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Looked up per call, not captured: tests and polyfills may install fetch after this module loads.
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? fetch)(input, init);
+  const reachable = (up: boolean) => options.onReachability?.(up);
 
   async function post(name: HandlerName, arg: unknown): Promise<Result<unknown>> {
     let body: string;
@@ -71,12 +77,19 @@ export function createWebTransport(options: WebTransportOptions = {}): ConveneAp
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      reachable(false);
       return failure('unavailable', `Convene is not reachable (${messageOf(error)})`);
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (isResult(json)) return json;
+    // Any Result is the engine answering, refusals included (its `unavailable` is about the remote).
+    if (isResult(json)) {
+      reachable(true);
+      return json;
+    }
+    const forbidden = response.status === 401 || response.status === 403;
+    if (!forbidden) reachable(false);
     return failure(
-      response.status === 401 || response.status === 403 ? 'forbidden' : 'unavailable',
+      forbidden ? 'forbidden' : 'unavailable',
       `Convene answered ${name} with HTTP ${response.status}`,
     );
   }
@@ -91,7 +104,7 @@ export function createWebTransport(options: WebTransportOptions = {}): ConveneAp
   let hub: ReturnType<typeof createEventHub> | undefined;
   const on: ConveneApi['on'] = (event, listener) => {
     // Opened on first use: a page that never subscribes never holds a stream open.
-    hub ??= createEventHub(`${baseUrl}/api/events`, options.EventSource ?? EventSource);
+    hub ??= createEventHub(`${baseUrl}/api/events`, options.EventSource ?? EventSource, reachable);
     return hub.on(event, listener);
   };
 

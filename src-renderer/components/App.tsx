@@ -5,6 +5,7 @@ import { AccountDialog } from './account/AccountDialog';
 import { CalendarPane } from './CalendarPane';
 import { ConflictDialog } from './ConflictDialog';
 import { EmptyState } from './EmptyState';
+import { EngineLostBanner } from './EngineLostBanner';
 import { HelpOverlay } from './HelpOverlay';
 import { MeetingEditor } from './MeetingEditor';
 import { ReminderBanner } from './ReminderBanner';
@@ -25,6 +26,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar controller={controller} />
+      <EngineLostBanner />
       <ReminderBanner />
       <main className="app__main">
         <CalendarPane controller={controller} />

@@ -11,6 +11,8 @@ import {
 } from '@fullcalendar/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import { CALENDAR_ELEMENT_ID } from '../lib/calendar-focus';
+import { DEFAULT_WORKING_HOURS } from '../lib/settings-form';
 import { atHour } from '../lib/zoned-time';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
 import { isCalendarView } from '../store/calendar-slice';
@@ -18,6 +20,9 @@ import { CALENDAR_OPTIONS } from './calendar-options';
 import { EventBody } from './EventBody';
 
 const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+/** Monday to Friday, in FullCalendar's numbering (0 is Sunday). */
+const WORKDAYS = [1, 2, 3, 4, 5];
 
 function toEvent(m: MeetingDto): EventInput {
   return {
@@ -37,6 +42,13 @@ export function CalendarPane({ controller }: { controller: CalendarController })
   const displayZone = useAppStore((s) => s.displayZone);
   const selectedId = useAppStore((s) => s.selectedId);
   const gotoRequest = useAppStore((s) => s.gotoRequest);
+  const hours = useAppStore((s) => s.settings?.workingHours ?? DEFAULT_WORKING_HOURS);
+  const { start: workStart, end: workEnd } = hours;
+  // Shaded outside Monday–Friday's working hours; the grid opens scrolled to their start.
+  const businessHours = useMemo(
+    () => ({ daysOfWeek: WORKDAYS, startTime: hhmm(workStart), endTime: hhmm(workEnd) }),
+    [workStart, workEnd],
+  );
   const events = useMemo(() => Object.values(meetings).map(toEvent), [meetings]);
   // The view the window last used; afterwards FullCalendar owns it and reports it via datesSet.
   const [initialView] = useState(() => store.getState().view);
@@ -128,7 +140,8 @@ export function CalendarPane({ controller }: { controller: CalendarController })
         'cv-event',
         info.view.type.startsWith('list') && 'cv-event--list',
         info.view.type.startsWith('dayGrid') && 'cv-event--row',
-        meeting?.readOnly && 'cv-event--readonly',
+        // Hosted here or invited (read-only): told apart by colour in calendar.css.
+        meeting && (meeting.readOnly ? 'cv-event--readonly' : 'cv-event--hosted'),
         // Not (yet) on the server, or needing a decision: styled in sync.css.
         meeting && `cv-event--${meeting.sync}`,
         meeting?.draft && 'cv-event--draft',
@@ -142,7 +155,10 @@ export function CalendarPane({ controller }: { controller: CalendarController })
 
   return (
     <div
+      id={CALENDAR_ELEMENT_ID}
       className="calendar"
+      // Focusable from script only: where the keyboard goes back to after a toolbar pick.
+      tabIndex={-1}
       data-testid="calendar"
       onFocus={(e) => {
         // Keyboard users pick a meeting by focusing it; Delete then acts on it.
@@ -155,6 +171,9 @@ export function CalendarPane({ controller }: { controller: CalendarController })
         initialView={initialView}
         controller={controller}
         timeZone={displayZone}
+        businessHours={businessHours}
+        nonBusinessHoursClass="cv-non-business"
+        scrollTime={hhmm(workStart)}
         events={events}
         datesSet={onDatesSet}
         select={onSelect}

@@ -14,7 +14,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['K', '←'], action: 'Previous day, week or month' },
   { keys: ['J', '→'], action: 'Next day, week or month' },
   { keys: ['Enter'], action: 'Open the focused meeting' },
-  { keys: ['Delete', 'Backspace'], action: 'Delete the open or selected meeting' },
+  { keys: ['Delete', 'Backspace'], action: 'Delete the selected meeting' },
   { keys: ['Esc'], action: 'Close the editor, a dialog or this help' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ];

@@ -1,13 +1,20 @@
 import type { CalendarController } from '@fullcalendar/react';
 import { useId } from 'react';
 import { CALENDAR_VIEWS, isCalendarView } from '../store/calendar-slice';
-import { CALENDAR_VIEW_LABELS, reminderChoices, reminderFromKey } from '../lib/settings-form';
+import {
+  CALENDAR_VIEW_LABELS,
+  reminderChoices,
+  reminderFromKey,
+  THEME_LABELS,
+} from '../lib/settings-form';
+import { THEME_SETTINGS } from '../../src-main/shared/contract';
 import { useAppStore } from '../store/AppStoreProvider';
 import { TextField } from './account/TextField';
 import { Dialog } from './Dialog';
 import { errorIdFor, FieldError } from './editor/FieldError';
 import { NotificationSetting } from './reminders/NotificationSetting';
 import { TimeZonePicker } from './TimeZonePicker';
+import { WorkingHoursFields } from './WorkingHoursFields';
 
 /** The app's settings, kept by the engine: reminders, the join link and how the calendar shows. */
 export function SettingsDialog({ controller }: { controller: CalendarController }) {
@@ -132,6 +139,28 @@ export function SettingsDialog({ controller }: { controller: CalendarController 
                 messages={errors.displayZone}
               />
             </div>
+          </div>
+          <WorkingHoursFields baseId={baseId} form={form} errors={errors} edit={edit} />
+          <div className="field">
+            <label className="field-label" htmlFor={`${baseId}-theme`}>
+              Appearance
+            </label>
+            <select
+              id={`${baseId}-theme`}
+              data-testid="settings-theme"
+              value={form.theme}
+              onChange={(e) => {
+                const theme = THEME_SETTINGS.find((t) => t === e.target.value);
+                if (theme) edit({ theme });
+              }}
+            >
+              {THEME_SETTINGS.map((t) => (
+                <option key={t} value={t}>
+                  {THEME_LABELS[t]}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${baseId}-theme-error`} field="theme" messages={errors.theme} />
           </div>
           <NotificationSetting />
         </fieldset>

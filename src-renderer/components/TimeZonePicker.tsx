@@ -16,7 +16,8 @@ type Props = {
 };
 
 /**
- * A searchable zone combobox (ARIA 1.2 combobox + listbox): type a city, a zone id or an offset;
+ * A searchable zone combobox (ARIA 1.2 combobox + listbox): type a city, a country, a zone id, a
+ * name or abbreviation ("Eastern Time", "IST") or an offset;
  * arrows, Home/End, Enter and Escape work as in any native list.
  */
 export function TimeZonePicker(props: Props) {
@@ -125,7 +126,7 @@ export function TimeZonePicker(props: Props) {
           autoComplete="off"
           spellCheck={false}
           disabled={disabled}
-          placeholder={open ? 'City, zone or offset (e.g. +05:30)' : undefined}
+          placeholder={open ? 'City, country, zone, EST or +05:30' : undefined}
           value={open ? query : value}
           onFocus={openList}
           onClick={openList}
@@ -175,7 +176,10 @@ export function TimeZonePicker(props: Props) {
               }}
               onMouseMove={() => setActive(i)}
             >
-              <span className="tz-picker__city">{o.city}</span>
+              <span className="tz-picker__city">
+                {o.city}
+                {o.country && <span className="tz-picker__country"> · {o.country}</span>}
+              </span>
               <span className="tz-picker__id">{o.id}</span>
               <span className="tz-picker__option-offset">UTC{o.offsetLabel}</span>
             </li>

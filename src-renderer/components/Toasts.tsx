@@ -15,7 +15,10 @@ function ToastItem({ toast }: { toast: Toast }) {
       // Errors interrupt (alert); confirmations wait their turn (status).
       role={toast.kind === 'error' ? 'alert' : 'status'}
     >
-      <span className="toast__message">{toast.message}</span>
+      {/* One line at most (a long meeting name is cut with an ellipsis); the whole in its title. */}
+      <span className="toast__message" title={toast.message}>
+        {toast.message}
+      </span>
       {toast.action && (
         <button
           type="button"

@@ -1,5 +1,6 @@
 import type { CalendarController } from '@fullcalendar/react';
 import { useShallow } from 'zustand/react/shallow';
+import { focusCalendar } from '../lib/calendar-focus';
 import { useAppStore } from '../store/AppStoreProvider';
 import type { CalendarViewName } from '../store/calendar-slice';
 import { SyncControls } from './SyncControls';
@@ -105,7 +106,11 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
           at={offsetsAt}
           testId="display-zone"
           compact
-          onChange={setDisplayZone}
+          onChange={(zone) => {
+            setDisplayZone(zone);
+            // Picked: the next key is a shortcut for the calendar again, not a letter in this box.
+            focusCalendar();
+          }}
         />
         <SyncControls />
         <button

@@ -10,15 +10,25 @@ const VIEW_KEYS: Readonly<Record<string, CalendarViewName>> = {
   l: 'listWeek',
 };
 
-/** Typing into a field must never trigger a shortcut (Backspace in a name is not "delete"). */
-function isEditable(target: EventTarget | null): boolean {
+/**
+ * Keys pressed in a dialog or on a form control are the control's: Backspace in a name is not
+ * "delete", and neither is Delete on a checkbox or a button in the editor. Any input counts, not
+ * only text (a checkbox toggles with Space, a zone box types letters).
+ */
+function belongsToControl(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-  }
-  return false;
+  return target.closest('dialog, input, textarea, select, [role="combobox"]') !== null;
+}
+
+/**
+ * Delete and Backspace remove a meeting: they act only from the calendar itself, never from a
+ * focused <button> (a toolbar button is no meeting; a meeting on the calendar is a role="button"
+ * element, and that one does count). Letters still work from a toolbar button, which has no use
+ * for them, so a click on "Today" does not switch the keyboard off.
+ */
+function isButton(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button') !== null;
 }
 
 /** Keys listed in the help overlay (HelpOverlay's SHORTCUTS): one handler on the window. */
@@ -39,7 +49,8 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
         else if (state.conflictView) state.closeConflict();
         else if (state.accountDialog) state.closeAccountDialog();
         else if (state.settingsDialog) state.closeSettings();
-        else if (state.editor) state.closeEditor();
+        else if (state.editor?.confirmingDiscard) state.keepEditing();
+        else if (state.editor) state.requestCloseEditor();
         else {
           state.selectMeeting(null);
           return;
@@ -49,10 +60,10 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
         e.preventDefault();
         return;
       }
-      if (isEditable(e.target)) return;
+      if (belongsToControl(e.target)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
-        const id = state.editor ? state.editor.meetingId : state.selectedId;
-        if (id !== null && !overlay) {
+        const id = state.selectedId;
+        if (id !== null && !overlay && !state.editor && !isButton(e.target)) {
           e.preventDefault();
           void state.deleteMeeting(id);
         }

@@ -23,6 +23,88 @@ export function parseAttendee(text: string): AttendeeInput {
   return { ok: true, attendee: { email: value } };
 }
 
+/**
+ * Splits what a person typed or pasted into address candidates, the way mail clients copy them:
+ * `Ana <ana@example.com>`, `"Doe, Jane" <jane@x.org>`, several joined by commas, semicolons or
+ * new lines, or bare ids and e-mails separated by spaces. A display name is dropped (an attendee is
+ * an id or an e-mail); separators inside quotes or angle brackets belong to the name or address.
+ */
+export function splitContacts(text: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  let quoted = false;
+  let angled = false;
+  for (const ch of text) {
+    if (ch === '"' && !angled) quoted = !quoted;
+    else if (ch === '<' && !quoted) angled = true;
+    else if (ch === '>' && !quoted) angled = false;
+    if (!quoted && !angled && /[,;\n\r]/.test(ch)) {
+      segments.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  segments.push(current);
+
+  const out: string[] = [];
+  for (const segment of segments) {
+    // Quoted names may hold anything, `<` included; only brackets outside them are addresses.
+    const unquoted = segment.replace(/"[^"]*"?/g, ' ');
+    const addresses = [...unquoted.matchAll(/<([^>]*)>?/g)].map((m) => (m[1] ?? '').trim());
+    if (addresses.length > 0) {
+      out.push(...addresses.filter((a) => a !== '').map(stripMailto));
+    } else {
+      out.push(
+        ...segment
+          .split(/\s+/)
+          .filter((p) => p !== '')
+          .map(stripMailto),
+      );
+    }
+  }
+  return out;
+}
+
+function stripMailto(address: string): string {
+  return address.replace(/^mailto:/i, '');
+}
+
+export type AttendeeList = {
+  attendees: Attendee[];
+  /** What could not be read as an attendee, as typed. */
+  rejected: string[];
+  /** Why the first rejected part was refused; null when none was. */
+  message: string | null;
+};
+
+/** Every attendee in `text` (see splitContacts), each checked as parseAttendee does. */
+export function parseAttendeeList(text: string): AttendeeList {
+  const list: AttendeeList = { attendees: [], rejected: [], message: null };
+  for (const part of splitContacts(text)) {
+    const parsed = parseAttendee(part);
+    if (parsed.ok) {
+      list.attendees.push(parsed.attendee);
+    } else {
+      list.rejected.push(part);
+      list.message ??= parsed.message;
+    }
+  }
+  return list;
+}
+
+/** `current` with `added` appended, leaving out any already there. */
+export function mergeAttendees(
+  current: readonly Attendee[],
+  added: readonly Attendee[],
+): Attendee[] {
+  const next = [...current];
+  for (const a of added) {
+    if (!next.some((x) => attendeeKey(x) === attendeeKey(a))) next.push(a);
+  }
+  return next;
+}
+
 export function attendeeKey(a: Attendee): string {
   return a.id !== undefined ? `id:${a.id}` : `email:${(a.email ?? '').toLowerCase()}`;
 }

@@ -23,6 +23,11 @@ export type EditorForm = {
 
 export type FieldErrors = Record<string, string[]>;
 
+/** The engine's limit on a meeting's name (meeting-schema.ts), checked here so it is never cut. */
+export const MAX_NAME_LENGTH = 200;
+
+export const END_BEFORE_START = 'End must be after the start';
+
 export function newMeetingForm(start: number, end: number, zone: string): EditorForm {
   return {
     name: '',
@@ -79,6 +84,63 @@ const sameWall = (a: WallClock, b: WallClock) => a.date === b.date && a.time ===
 const sameNotify = (a: NotifyBefore | null, b: NotifyBefore | null) =>
   a === b || (a !== null && b !== null && a.metric === b.metric && a.value === b.value);
 
+/** Whether two forms would save the same meeting: an unchanged editor may close without asking. */
+export function sameForm(a: EditorForm, b: EditorForm): boolean {
+  return (
+    a.name === b.name &&
+    sameWall(a.start, b.start) &&
+    sameWall(a.end, b.end) &&
+    a.timeZone === b.timeZone &&
+    sameAttendees(a.attendees, b.attendees) &&
+    a.chat === b.chat &&
+    a.record === b.record &&
+    a.public === b.public &&
+    a.scheduled === b.scheduled &&
+    a.notify === b.notify &&
+    sameNotify(a.notifyBefore, b.notifyBefore)
+  );
+}
+
+/** The length in seconds, or null while either time is incomplete or the end is not after it. */
+export function formDuration(form: EditorForm): number | null {
+  const when = times(form);
+  return when.ok && when.end > when.start ? when.end - when.start : null;
+}
+
+/**
+ * The form in another zone. The instant the person picked stays put and the fields show it in the
+ * new zone: changing the zone must not move the meeting. Incomplete times are left as typed.
+ */
+export function withZone(form: EditorForm, zone: string): EditorForm {
+  const start = fromWallClock(form.start, form.timeZone);
+  const end = fromWallClock(form.end, form.timeZone);
+  return {
+    ...form,
+    timeZone: zone,
+    start: start === null ? form.start : toWallClock(start, zone),
+    end: end === null ? form.end : toWallClock(end, zone),
+  };
+}
+
+/** A new start that keeps the meeting's length, as calendars do: the end moves along with it. */
+export function withStart(form: EditorForm, start: WallClock, duration: number | null): EditorForm {
+  const at = fromWallClock(start, form.timeZone);
+  if (at === null || duration === null) return { ...form, start };
+  return { ...form, start, end: toWallClock(at + duration, form.timeZone) };
+}
+
+/** Checks made before the engine is asked, so the message is ours and beside the right field. */
+function checkForm(form: EditorForm, start: number, end: number): FieldErrors {
+  const fields: FieldErrors = {};
+  const length = form.name.trim().length;
+  if (length > MAX_NAME_LENGTH) {
+    fields.name = [`Use at most ${MAX_NAME_LENGTH} characters (${length} now)`];
+  }
+  // Always under Ends, whichever time was edited: the end is what has to move.
+  if (end <= start) fields.end = [END_BEFORE_START];
+  return fields;
+}
+
 /**
  * What saving the form means: a create, or an update carrying only what changed (the API mails
  * people based on which fields an update touches, so unchanged fields must not be sent).
@@ -90,6 +152,8 @@ export function planSave(
   const when = times(form);
   if (!when.ok) return { kind: 'invalid', fields: when.fields };
   const { start, end } = when;
+  const checked = checkForm(form, start, end);
+  if (Object.keys(checked).length > 0) return { kind: 'invalid', fields: checked };
   if (!original) {
     return {
       kind: 'create',

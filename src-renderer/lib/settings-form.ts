@@ -1,4 +1,9 @@
-import type { HandlerArgs, SettingsDto } from '../../src-main/shared/contract';
+import type {
+  HandlerArgs,
+  SettingsDto,
+  ThemeSetting,
+  WorkingHours,
+} from '../../src-main/shared/contract';
 import type { NotifyBefore } from '../../src-main/shared/meetings-api-types';
 import type { CalendarViewName } from '../store/calendar-slice';
 import type { FieldErrors } from './editor-form';
@@ -10,6 +15,10 @@ export type SettingsForm = {
   meetingUrlTemplate: string;
   view: CalendarViewName;
   displayZone: string;
+  theme: ThemeSetting;
+  /** Working hours' first and last hour (0–24), shaded on the calendar Monday to Friday. */
+  workStart: number;
+  workEnd: number;
 };
 
 export type SettingsField = keyof SettingsForm;
@@ -20,6 +29,21 @@ export const CALENDAR_VIEW_LABELS: Readonly<Record<CalendarViewName, string>> = 
   dayGridMonth: 'Month',
   listWeek: 'List',
 };
+
+export const THEME_LABELS: Readonly<Record<ThemeSetting, string>> = {
+  system: 'Same as the system',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+/** The engine's default, for the form before settings have arrived. */
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9, end: 17 };
+
+/** Whole hours as the grid labels them (`09:00`), 0 to 24. */
+export const HOUR_CHOICES: readonly { hour: number; label: string }[] = Array.from(
+  { length: 25 },
+  (_, hour) => ({ hour, label: `${String(hour).padStart(2, '0')}:00` }),
+);
 
 export const NO_REMINDER = 'off';
 
@@ -76,6 +100,9 @@ export function settingsFormFrom(
     meetingUrlTemplate: settings?.meetingUrlTemplate ?? '',
     view: shown.view,
     displayZone: shown.displayZone,
+    theme: settings?.theme ?? 'system',
+    workStart: settings?.workingHours.start ?? DEFAULT_WORKING_HOURS.start,
+    workEnd: settings?.workingHours.end ?? DEFAULT_WORKING_HOURS.end,
   };
 }
 
@@ -92,6 +119,10 @@ export function settingsChanges(
   }
   if (form.view !== original.view) changes.view = form.view;
   if (form.displayZone !== original.displayZone) changes.displayZone = form.displayZone;
+  if (form.theme !== original.theme) changes.theme = form.theme;
+  if (form.workStart !== original.workStart || form.workEnd !== original.workEnd) {
+    changes.workingHours = { start: form.workStart, end: form.workEnd };
+  }
   return changes;
 }
 
@@ -101,9 +132,19 @@ const FIELD_ALIASES: Readonly<Record<string, SettingsField>> = {
   default_reminder: 'reminder',
   meeting_url_template: 'meetingUrlTemplate',
   display_zone: 'displayZone',
+  // One message for the pair, shown under the first of the two.
+  workingHours: 'workStart',
 };
 
-const FIELDS: readonly SettingsField[] = ['reminder', 'meetingUrlTemplate', 'view', 'displayZone'];
+const FIELDS: readonly SettingsField[] = [
+  'reminder',
+  'meetingUrlTemplate',
+  'view',
+  'displayZone',
+  'theme',
+  'workStart',
+  'workEnd',
+];
 
 /** The engine's field errors keyed by the form's fields; ones the form has no place for are `other`. */
 export function settingsFieldErrors(fields: Record<string, string[]> | undefined) {

@@ -3,8 +3,8 @@ import { canonicalTimeZone } from '../../src-main/shared/time-zones';
 
 /**
  * Wall-clock time in a named zone, as the editor's native date and time inputs hold it. The editor
- * keeps wall-clock strings (not instants) so that switching a meeting's zone keeps "09:00" as 09:00
- * in the new zone, the way people think about a meeting's time.
+ * keeps what was typed (not instants) so an incomplete or invalid entry is never lost; switching a
+ * meeting's zone converts it, so the meeting stays at the instant the person picked.
  */
 export type WallClock = { date: string; time: string };
 
@@ -105,9 +105,16 @@ export function formatTimeRange(start: number, end: number, zone: string): strin
   return `${format.format(start * 1000)} – ${format.format(end * 1000)}`;
 }
 
-/** Start of the next whole hour after `nowMs`, in Unix seconds: where a new meeting begins. */
-export function nextWholeHour(nowMs: number): number {
-  return (Math.floor(nowMs / 3_600_000) + 1) * 3600;
+/**
+ * Start of the next whole hour after `nowMs` on the clocks of `zone`, in Unix seconds: where a new
+ * meeting begins. Rounded there, not in UTC, or a +05:30 zone would get meetings at half past.
+ */
+export function nextWholeHour(nowMs: number, zone: string): number {
+  const next = Temporal.Instant.fromEpochMilliseconds(nowMs)
+    .toZonedDateTimeISO(zone)
+    .round({ smallestUnit: 'hour', roundingMode: 'floor' })
+    .add({ hours: 1 });
+  return Math.floor(next.epochMilliseconds / 1000);
 }
 
 /** The same calendar day as `epochSeconds` in `zone`, at `hour`:00 there. */

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCalendarSlice } from './calendar-slice';
 import { createConflictSlice } from './conflict-slice';
+import { createConnectionSlice } from './connection-slice';
 import { createEditorSlice } from './editor-slice';
 import { createMeetingsSlice } from './meetings-slice';
 import { createRemindersSlice } from './reminders-slice';
@@ -13,7 +14,7 @@ export type AppStore = StoreApi<AppState>;
 
 /**
  * The window's one store, made of slices (calendar, meetings, editor, toasts, sync, conflicts,
- * reminders, settings). Built by a factory with its effects injected, so each test and each window
+ * reminders, settings, connection). Built by a factory with its effects injected, so each test and each window
  * gets its own.
  */
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -26,6 +27,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createConflictSlice(deps)(...a),
     ...createRemindersSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
+    ...createConnectionSlice(deps)(...a),
   }));
 }
 

@@ -1,8 +1,14 @@
 import type { AppError, MeetingDto, MeetingId } from '../../src-main/shared/contract';
+import { mergeAttendees, parseAttendeeList } from '../lib/attendees';
 import {
+  END_BEFORE_START,
+  formDuration,
   formFromMeeting,
   newMeetingForm,
   planSave,
+  sameForm,
+  withStart,
+  withZone,
   type EditorForm,
   type FieldErrors,
 } from '../lib/editor-form';
@@ -18,6 +24,14 @@ export type EditorState = {
   /** A message for the whole form (the engine refused, or an error names no field we show). */
   formError: string | null;
   saving: boolean;
+  /** The form as it opened: the editor asks before closing only when it differs from this. */
+  initialForm: EditorForm;
+  /** Typed into the attendee box but not yet made a chip: added (or refused) on save. */
+  attendeeText: string;
+  /** The meeting's length, kept while the start moves (the last one that made sense). */
+  duration: number | null;
+  /** "Discard changes?" is being asked. */
+  confirmingDiscard: boolean;
 };
 
 export type EditorSlice = {
@@ -26,7 +40,13 @@ export type EditorSlice = {
   openNewMeeting: (range?: { start: number; end: number }) => void;
   openMeeting: (id: MeetingId) => void;
   editForm: (patch: Partial<EditorForm>) => void;
+  setAttendeeText: (text: string) => void;
+  /** Closes at once; the editor's own Esc, Cancel and × go through requestCloseEditor. */
   closeEditor: () => void;
+  /** Closes an unchanged editor; for a changed one, asks "Discard changes?" first. */
+  requestCloseEditor: () => void;
+  /** Answers "Keep editing" to "Discard changes?". */
+  keepEditing: () => void;
   /** `asDraft` (new meetings only): keep it here, sent to nobody, until `sendDraft`. */
   saveEditor: (options?: { asDraft?: boolean }) => Promise<boolean>;
   /** For an open draft: saves what was edited, then sends it. */
@@ -58,12 +78,23 @@ const API_WORDS: readonly [RegExp, string][] = [
 ];
 
 export function humanize(fields: FieldErrors): FieldErrors {
-  return Object.fromEntries(
+  const out: FieldErrors = Object.fromEntries(
     Object.entries(fields).map(([key, messages]) => [
       key,
       messages.map((m) => API_WORDS.reduce((text, [re, word]) => text.replace(re, word), m)),
     ]),
   );
+  // The engine files an order error under whichever time the update carried; the editor always
+  // shows it in one place, under Ends, in its own words.
+  const isOrder = (m: string) => /end must be after the start/i.test(m);
+  const order = [...(out.start ?? []), ...(out.end ?? [])].some(isOrder);
+  if (order) {
+    const start = (out.start ?? []).filter((m) => !isOrder(m));
+    if (start.length > 0) out.start = start;
+    else delete out.start;
+    out.end = [END_BEFORE_START, ...(out.end ?? []).filter((m) => !isOrder(m))];
+  }
+  return out;
 }
 
 function errorMessage(error: AppError): string {
@@ -126,6 +157,43 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
       }
     };
 
+    /**
+     * What was typed in the attendee box but not made a chip is added now, as Enter would; if any
+     * of it is not an attendee, the save stops with the reason beside the field. False then.
+     */
+    const commitAttendeeText = (): boolean => {
+      const editor = get().editor;
+      if (!editor || editor.attendeeText.trim() === '') return true;
+      const list = parseAttendeeList(editor.attendeeText);
+      if (list.rejected.length > 0) {
+        update({
+          fieldErrors: { ...editor.fieldErrors, attendees: [list.message ?? 'Not an attendee'] },
+          formError: 'Please correct the fields marked below.',
+        });
+        return false;
+      }
+      update({
+        attendeeText: '',
+        form: { ...editor.form, attendees: mergeAttendees(editor.form.attendees, list.attendees) },
+      });
+      return true;
+    };
+
+    const opened = (
+      form: EditorForm,
+      meeting: MeetingDto | null,
+    ): Omit<EditorState, 'meetingId'> => ({
+      original: meeting ? { meeting, form } : null,
+      form,
+      fieldErrors: {},
+      formError: null,
+      saving: false,
+      initialForm: form,
+      attendeeText: '',
+      duration: formDuration(form),
+      confirmingDiscard: false,
+    });
+
     /** The editor's work is done: show the meeting (or go to its week), close, and say so. */
     const finish = (saved: MeetingDto, message: string) => {
       const range = get().loadedRange;
@@ -143,35 +211,17 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
       editor: null,
 
       openNewMeeting: (range) => {
-        const start = range?.start ?? nextWholeHour(now());
+        const zone = get().displayZone;
+        const start = range?.start ?? nextWholeHour(now(), zone);
         const end = range?.end ?? start + 3600;
-        set({
-          editor: {
-            meetingId: null,
-            original: null,
-            form: newMeetingForm(start, end, get().displayZone),
-            fieldErrors: {},
-            formError: null,
-            saving: false,
-          },
-        });
+        set({ editor: { meetingId: null, ...opened(newMeetingForm(start, end, zone), null) } });
       },
 
       openMeeting: (id) => {
         const meeting = get().meetings[id];
         if (!meeting) return;
         const form = formFromMeeting(meeting, get().displayZone);
-        set({
-          selectedId: id,
-          editor: {
-            meetingId: id,
-            original: { meeting, form },
-            form,
-            fieldErrors: {},
-            formError: null,
-            saving: false,
-          },
-        });
+        set({ selectedId: id, editor: { meetingId: id, ...opened(form, meeting) } });
       },
 
       editForm: (patch) => {
@@ -185,16 +235,50 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
         const fieldErrors = Object.fromEntries(
           Object.entries(editor.fieldErrors).filter(([key]) => !cleared.has(key)),
         );
-        set({ editor: { ...editor, form: { ...editor.form, ...patch }, fieldErrors } });
+        const { start, timeZone, ...rest } = patch;
+        let form = editor.form;
+        // A new zone keeps the instant; a new start keeps the length; the rest are taken as typed.
+        if (timeZone !== undefined && timeZone !== form.timeZone) form = withZone(form, timeZone);
+        const duration = formDuration(form) ?? editor.duration;
+        if (start !== undefined) {
+          form = patch.end === undefined ? withStart(form, start, duration) : { ...form, start };
+        }
+        form = { ...form, ...rest };
+        set({
+          editor: { ...editor, form, fieldErrors, duration: formDuration(form) ?? duration },
+        });
+      },
+
+      setAttendeeText: (attendeeText) => {
+        const { editor } = get();
+        if (!editor) return;
+        // Typing again answers the attendee error shown.
+        const fieldErrors = Object.fromEntries(
+          Object.entries(editor.fieldErrors).filter(([key]) => key !== 'attendees'),
+        );
+        set({ editor: { ...editor, attendeeText, fieldErrors } });
       },
 
       closeEditor: () => set({ editor: null }),
+
+      requestCloseEditor: () => {
+        const { editor } = get();
+        if (!editor) return;
+        const changed =
+          !editor.original?.meeting.readOnly &&
+          (!sameForm(editor.form, editor.initialForm) || editor.attendeeText.trim() !== '');
+        if (changed) update({ confirmingDiscard: true });
+        else get().closeEditor();
+      },
+
+      keepEditing: () => update({ confirmingDiscard: false }),
 
       saveEditor: async (options) => {
         const { editor } = get();
         if (!editor || editor.saving || editor.original?.meeting.readOnly) return false;
         const asDraft = options?.asDraft === true && editor.original === null;
-        const written = await write(editor, asDraft);
+        if (!commitAttendeeText()) return false;
+        const written = await write(get().editor ?? editor, asDraft);
         if (written === null) return false;
         if (written === 'unchanged') {
           get().closeEditor();
@@ -217,11 +301,13 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
         const meeting = editor?.original?.meeting;
         if (!editor || editor.saving || !meeting?.draft || meeting.readOnly) return false;
         // Unsaved edits go first, so what is sent is what the person sees.
-        const written = await write(editor, false);
+        if (!commitAttendeeText()) return false;
+        const written = await write(get().editor ?? editor, false);
         if (written === null) return false;
         if (written !== 'unchanged') {
           // Saved: a second Send after a refused one must not write the same changes again.
-          update({ original: { meeting: written, form: editor.form } });
+          const form = get().editor?.form ?? editor.form;
+          update({ original: { meeting: written, form }, initialForm: form });
         }
         update({ saving: true, formError: null });
         const result = await api['meetings:send']({ id: meeting.id });
@@ -246,10 +332,8 @@ export const createEditorSlice: SliceCreator<EditorSlice> =
         set({
           editor: {
             ...editor,
-            original: { meeting, form },
-            form,
-            fieldErrors: {},
-            formError: null,
+            ...opened(form, meeting),
+            saving: editor.saving,
           },
         });
       },

@@ -66,6 +66,8 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
         if (seq !== loadSeq) return;
         if (!result.ok) {
           set({ loadState: 'error' });
+          // The banner already says the engine is gone; a toast on top would only repeat it.
+          if (get().engineLost) return;
           get().pushToast({
             kind: 'error',
             message: `Couldn't load meetings: ${result.error.message}`,

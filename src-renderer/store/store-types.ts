@@ -3,6 +3,7 @@ import type { ConveneApi } from '../../src-main/shared/contract';
 import type { WebAlerts } from '../lib/web-notifications';
 import type { CalendarSlice } from './calendar-slice';
 import type { ConflictSlice } from './conflict-slice';
+import type { ConnectionSlice } from './connection-slice';
 import type { EditorSlice } from './editor-slice';
 import type { MeetingsSlice } from './meetings-slice';
 import type { RemindersSlice } from './reminders-slice';
@@ -17,7 +18,8 @@ export type AppState = CalendarSlice &
   SyncSlice &
   ConflictSlice &
   RemindersSlice &
-  SettingsSlice;
+  SettingsSlice &
+  ConnectionSlice;
 
 /** What the store needs from outside: the contract, the clock and the machine's zone (injected). */
 export type StoreDeps = {

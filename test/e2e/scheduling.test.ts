@@ -92,7 +92,10 @@ describe('scheduling on the calendar', () => {
     await page.getByTestId('attendee-add').click();
     expect(await page.getByTestId('field-error-attendees').innerText()).toMatch(/not a user id/);
     await page.getByTestId('attendee-input').fill('');
+    // Esc on a changed meeting asks first; discarding saves nothing.
     await page.keyboard.press('Escape');
+    await page.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
+    await page.getByTestId('meeting-editor').waitFor({ state: 'detached' });
     expect(row('Planning')?.attendees).toEqual([]); // nothing was saved
   });
 
@@ -100,6 +103,9 @@ describe('scheduling on the calendar', () => {
     const { page } = app;
     await meetingEvent(page, 'Planning').click();
     await page.getByTestId('meeting-name').fill('Quarterly planning');
+    // The zone first: changing it keeps the meeting's instant, so the times typed next are Paris's.
+    await page.getByTestId('meeting-zone').getByRole('combobox').fill('Paris');
+    await page.keyboard.press('Enter');
     await page.getByTestId('start-time').fill('08:30');
     await page.getByTestId('end-date').fill(tuesday);
     await page.getByTestId('end-time').fill('07:15');
@@ -117,8 +123,6 @@ describe('scheduling on the calendar', () => {
       24,
     );
     await page.getByTestId('notify-value').selectOption('2');
-    await page.getByTestId('meeting-zone').getByRole('combobox').fill('Paris');
-    await page.keyboard.press('Enter');
     await app.screenshot('editor-edit');
     await page.getByTestId('save-meeting').click();
     await page.getByTestId('meeting-editor').waitFor({ state: 'detached' });

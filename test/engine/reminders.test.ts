@@ -279,6 +279,8 @@ describe('settings', () => {
       meetingUrlTemplate: null,
       view: null,
       displayZone: null,
+      theme: 'system',
+      workingHours: { start: 9, end: 17 },
     });
     const good = await client.call('settings:update', {
       meetingUrlTemplate: 'https://meet.example.com/join/%s',
@@ -286,6 +288,24 @@ describe('settings', () => {
       displayZone: 'Asia/Calcutta',
     });
     expect(good).toMatchObject({ view: 'dayGridMonth', displayZone: 'Asia/Kolkata' });
+  });
+
+  it('keeps the theme: system by default, light or dark when chosen, nothing else', async () => {
+    client = open();
+    expect(await client.call('settings:get', {})).toMatchObject({ theme: 'system' });
+    // Cast past the types, as a caller from outside might send it: refused, nothing stored.
+    const bad = await client.app.handlers['settings:update']({ theme: 'sepia' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await client.call('settings:get', {})).toMatchObject({ theme: 'system' });
+    expect(await client.call('settings:update', { theme: 'dark' })).toMatchObject({
+      theme: 'dark',
+    });
+    // Another setting changed later leaves the theme alone.
+    await client.call('settings:update', { view: 'listWeek' });
+    expect(await client.call('settings:get', {})).toMatchObject({
+      theme: 'dark',
+      view: 'listWeek',
+    });
   });
 });
 
@@ -338,5 +358,27 @@ describe('what the shells notify', () => {
     expect(safeJoinUrl('javascript:alert(1)')).toBeNull();
     expect(safeJoinUrl('http://meet.example.com/1')).toBeNull();
     expect(safeJoinUrl('https://meet.example.com/1')).toBe('https://meet.example.com/1');
+  });
+});
+
+describe('closing', () => {
+  it('a change committed just before close does not touch the closed database afterwards', async () => {
+    client = open();
+    const m = await create(START, { metric: 'minutes', value: 10 });
+    await clock.advanceAsync(START - 10 * MIN - clock.now());
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      // A write and a close in the same tick, as a shell stopping mid-sync does.
+      client.engine.db.transaction(() =>
+        client.engine.db.run(sql`UPDATE meetings SET name = 'Renamed' WHERE id = ${m.id}`),
+      );
+      await client.engine.close();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors).toEqual([]);
   });
 });

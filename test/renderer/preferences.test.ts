@@ -25,6 +25,8 @@ const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
   meetingUrlTemplate: null,
   view: null,
   displayZone: null,
+  theme: 'system',
+  workingHours: { start: 9, end: 17 },
   ...overrides,
 });
 

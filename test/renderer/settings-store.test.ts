@@ -23,6 +23,8 @@ const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
   meetingUrlTemplate: null,
   view: null,
   displayZone: null,
+  theme: 'system',
+  workingHours: { start: 9, end: 17 },
   ...overrides,
 });
 
@@ -54,6 +56,9 @@ describe('the settings form', () => {
       meetingUrlTemplate: 'https://meet.example.com/%s',
       view: 'timeGridWeek',
       displayZone: 'UTC',
+      theme: 'system',
+      workStart: 9,
+      workEnd: 17,
     } as const;
     expect(settingsChanges(original, original)).toEqual({});
     expect(
@@ -65,6 +70,11 @@ describe('the settings form', () => {
     expect(
       settingsChanges({ ...original, view: 'listWeek', displayZone: 'Asia/Tokyo' }, original),
     ).toEqual({ view: 'listWeek', displayZone: 'Asia/Tokyo' });
+    expect(settingsChanges({ ...original, theme: 'dark' }, original)).toEqual({ theme: 'dark' });
+    // Either end of the working hours sends both, as the engine takes them.
+    expect(settingsChanges({ ...original, workEnd: 18 }, original)).toEqual({
+      workingHours: { start: 9, end: 18 },
+    });
   });
 
   it('puts the engine’s errors on the fields, whichever name it uses', () => {
@@ -107,17 +117,22 @@ describe('the settings dialog against the engine', () => {
       meetingUrlTemplate: '',
       view: 'timeGridWeek',
       displayZone: 'UTC',
+      theme: 'system',
+      workStart: 9,
+      workEnd: 17,
     });
     store.getState().editSettingsForm({
       reminder: 'minutes:15',
       meetingUrlTemplate: 'https://meet.example.com/join/%s',
       displayZone: 'Asia/Tokyo',
+      theme: 'dark',
     });
     const saved = await store.getState().saveSettings();
     expect(saved).toMatchObject({
       defaultReminder: { metric: 'minutes', value: 15 },
       meetingUrlTemplate: 'https://meet.example.com/join/%s',
       displayZone: 'Asia/Tokyo',
+      theme: 'dark',
     });
     expect(store.getState().settingsDialog).toBeNull();
     expect(store.getState().displayZone).toBe('Asia/Tokyo');

@@ -1,4 +1,10 @@
-import type { HandlerArgs, SettingsDto } from '../../shared/contract';
+import {
+  THEME_SETTINGS,
+  type HandlerArgs,
+  type SettingsDto,
+  type ThemeSetting,
+  type WorkingHours,
+} from '../../shared/contract';
 import { isCalendarView } from '../../shared/calendar-views';
 import { NOTIFY_BEFORE_RANGES, type NotifyBefore } from '../../shared/meetings-api-types';
 import { canonicalTimeZone } from '../../shared/time-zones';
@@ -21,6 +27,15 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
     }
   }
 
+  function workingHours(): WorkingHours {
+    const raw = settings.get('working_hours');
+    try {
+      return raw === undefined ? DEFAULT_WORKING_HOURS : validateWorkingHours(JSON.parse(raw));
+    } catch {
+      return DEFAULT_WORKING_HOURS;
+    }
+  }
+
   function get(): SettingsDto {
     const view = settings.get('view');
     const zone = settings.get('display_zone');
@@ -29,6 +44,8 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       meetingUrlTemplate: settings.get('meeting_url_template') ?? null,
       view: view !== undefined && isCalendarView(view) ? view : null,
       displayZone: zone !== undefined ? canonicalTimeZone(zone) : null,
+      theme: isTheme(settings.get('theme')) ?? 'system',
+      workingHours: workingHours(),
     };
   }
 
@@ -55,6 +72,17 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
     const zone =
       changes.displayZone === undefined ? undefined : canonicalTimeZone(changes.displayZone);
     if (zone === null) errors.displayZone = ['is not a time zone this computer knows'];
+    // The handler schema checks this too; the engine also serves callers that skip it.
+    const theme = changes.theme === undefined ? undefined : isTheme(changes.theme);
+    if (theme === null) errors.theme = [`must be one of ${THEME_SETTINGS.join(', ')}`];
+    let hours: WorkingHours | undefined;
+    if (changes.workingHours !== undefined) {
+      try {
+        hours = validateWorkingHours(changes.workingHours);
+      } catch {
+        errors.workingHours = ['must be whole hours from 0 to 24, the start before the end'];
+      }
+    }
     if (Object.keys(errors).length > 0) throw validationError(errors);
 
     db.transaction(() => {
@@ -68,11 +96,29 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       }
       if (changes.view !== undefined) settings.set('view', changes.view);
       if (zone) settings.set('display_zone', zone);
+      if (theme) settings.set('theme', theme);
+      if (hours) settings.set('working_hours', JSON.stringify(hours));
     });
     return get();
   }
 
   return { get, update, defaultReminder };
+}
+
+const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9, end: 17 };
+
+/** Whole hours 0–24 with the start before the end, or a throw. */
+function validateWorkingHours(value: unknown): WorkingHours {
+  const v = value as Partial<WorkingHours> | null;
+  const hour = (h: unknown): h is number =>
+    Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 24;
+  if (!hour(v?.start) || !hour(v.end) || v.start >= v.end) throw new Error('hours');
+  return { start: v.start, end: v.end };
+}
+
+/** The theme named by `value`, or null (unset, or written by a newer build). */
+function isTheme(value: unknown): ThemeSetting | null {
+  return THEME_SETTINGS.find((t) => t === value) ?? null;
 }
 
 /** A lead the API accepts (spec: minutes 0–55, hours 1–24, days 1–30, weeks 1–4), or a throw. */

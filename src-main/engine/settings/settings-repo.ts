@@ -11,7 +11,9 @@ export type SettingKey =
   | 'local_profile_user_id'
   | 'default_reminder'
   | 'view'
-  | 'display_zone';
+  | 'display_zone'
+  | 'theme'
+  | 'working_hours';
 
 export function createSettingsRepo(db: Database) {
   const get = (key: SettingKey): string | undefined =>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import type { Attendee } from '../../../src-main/shared/meetings-api-types';
-import { attendeeKey, attendeeLabel, parseAttendee } from '../../lib/attendees';
+import { attendeeKey, attendeeLabel, mergeAttendees, parseAttendeeList } from '../../lib/attendees';
 import { errorIdFor, FieldError } from './FieldError';
 
 type Props = {
@@ -9,35 +9,39 @@ type Props = {
   errors: readonly string[] | undefined;
   /** The window's own user id, shown as "You". */
   selfId: number | undefined;
+  /** What is typed but not yet a chip; kept in the store so that Save can add it. */
+  text: string;
+  onTextChange: (text: string) => void;
   onChange: (attendees: Attendee[]) => void;
 };
 
 /** Attendees as chips: a user id or an e-mail, each checked here before it becomes a chip. */
-export function AttendeesField({ baseId, attendees, errors, selfId, onChange }: Props) {
-  const [text, setText] = useState('');
+export function AttendeesField(props: Props) {
+  const { baseId, attendees, errors, selfId, text, onTextChange: setText, onChange } = props;
   const [localError, setLocalError] = useState<string | null>(null);
   const messages = localError ? [localError, ...(errors ?? [])] : errors;
   const errorId = errorIdFor(baseId, 'attendees', messages);
 
   function add() {
-    // Several at once: "7, ana@example.com bob@example.com".
-    const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
-    if (parts.length === 0) return;
-    const next = [...attendees];
-    const rejected: string[] = [];
-    for (const part of parts) {
-      const parsed = parseAttendee(part);
-      if (!parsed.ok) {
-        rejected.push(part);
-        setLocalError(parsed.message);
-        continue;
-      }
-      const key = attendeeKey(parsed.attendee);
-      if (!next.some((a) => attendeeKey(a) === key)) next.push(parsed.attendee);
-    }
-    if (rejected.length === 0) setLocalError(null);
-    setText(rejected.join(' '));
+    // Several at once, as typed or as a mail client copies them: "7, Ana <ana@example.com>".
+    const list = parseAttendeeList(text);
+    if (list.attendees.length === 0 && list.rejected.length === 0) return;
+    setLocalError(list.message);
+    setText(list.rejected.join(', '));
+    const next = mergeAttendees(attendees, list.attendees);
     if (next.length !== attendees.length) onChange(next);
+  }
+
+  function onPaste(e: ClipboardEvent<HTMLInputElement>) {
+    // A single-line input would run pasted lines together ("a@x.orgb@y.org"); keep them apart.
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!/[\n\r]/.test(pasted)) return;
+    e.preventDefault();
+    const input = e.currentTarget;
+    const from = input.selectionStart ?? text.length;
+    const to = input.selectionEnd ?? from;
+    setText(`${text.slice(0, from)}${pasted.replace(/\s*[\r\n]+\s*/g, ', ')}${text.slice(to)}`);
+    setLocalError(null);
   }
 
   return (
@@ -77,6 +81,7 @@ export function AttendeesField({ baseId, attendees, errors, selfId, onChange }: 
             setText(e.target.value);
             setLocalError(null);
           }}
+          onPaste={onPaste}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ',') {
               // Enter adds a chip here instead of submitting the whole form.
@@ -87,7 +92,7 @@ export function AttendeesField({ baseId, attendees, errors, selfId, onChange }: 
             }
           }}
         />
-        <button type="button" className="button" data-testid="attendee-add" onClick={add}>
+        <button type="button" className="button" data-testid="attendee-add" onClick={() => add()}>
           Add
         </button>
       </div>

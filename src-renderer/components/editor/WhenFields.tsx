@@ -1,3 +1,4 @@
+import { inDisplayZone } from '../../lib/display-zone-time';
 import type { EditorForm, FieldErrors } from '../../lib/editor-form';
 import { fromWallClock, type WallClock } from '../../lib/zoned-time';
 import { TimeZonePicker } from '../TimeZonePicker';
@@ -7,6 +8,8 @@ type Props = {
   baseId: string;
   /** Where zone offsets are taken while the start is not a complete date and time. */
   fallbackAt: number;
+  /** The calendar's zone: a meeting set in another is restated in it, live. */
+  displayZone: string;
   form: EditorForm;
   errors: FieldErrors;
   onChange: (patch: Partial<EditorForm>) => void;
@@ -55,9 +58,15 @@ function WallClockInputs(props: {
 }
 
 /** Start, end and the meeting's zone; the times are wall-clock times in that zone. */
-export function WhenFields({ baseId, fallbackAt, form, errors, onChange }: Props) {
+export function WhenFields({ baseId, fallbackAt, displayZone, form, errors, onChange }: Props) {
+  const start = fromWallClock(form.start, form.timeZone);
+  const end = fromWallClock(form.end, form.timeZone);
   // Offsets in the zone list are those at the meeting's start (DST-correct for that date).
-  const at = fromWallClock(form.start, form.timeZone) ?? fallbackAt;
+  const at = start ?? fallbackAt;
+  const yours =
+    start !== null && end !== null && end > start && form.timeZone !== displayZone
+      ? inDisplayZone(start, end, displayZone, form.start.date)
+      : null;
   const zoneErrorId = errorIdFor(baseId, 'timeZone', errors.timeZone);
   return (
     <>
@@ -89,6 +98,16 @@ export function WhenFields({ baseId, fallbackAt, form, errors, onChange }: Props
           onChange={(timeZone) => onChange({ timeZone })}
         />
         <FieldError id={`${baseId}-timeZone-error`} field="timeZone" messages={errors.timeZone} />
+        {yours && (
+          <p
+            className="field-hint"
+            data-testid="display-zone-time"
+            title={`In ${displayZone}, the zone the calendar shows`}
+            aria-live="polite"
+          >
+            {yours}
+          </p>
+        )}
       </div>
     </>
   );
