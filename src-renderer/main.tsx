@@ -27,6 +27,7 @@ import './styles/tz-picker.css';
 import './styles/overlays.css';
 import './styles/sync.css';
 import './styles/reminders.css';
+import './styles/goto.css';
 
 async function start(): Promise<void> {
   // The calendar opens in the view and zone it was last shown in, so the engine is asked before

@@ -169,7 +169,9 @@ export type ReminderDto = {
  * of their own (null: no reminder); `meetingUrlTemplate`: the join link, `%s` standing for the
  * meeting's `_id` (https only); `view` and `displayZone`: how the calendar was last shown;
  * `theme`: light or dark colours, or whatever the OS prefers (`system`, the default);
- * `workingHours`: shaded on the calendar Monday to Friday, whole hours (default 9 to 17).
+ * `workingHours`: shaded on the calendar Monday to Friday, whole hours (default 9 to 17);
+ * `weekStart`: the first column of a week (0 Sunday, 1 Monday, 6 Saturday) or `auto`, the OS
+ * locale's; `timeFormat`: 12- or 24-hour clock, or `auto`, the OS locale's. Both default to auto.
  */
 export type SettingsDto = {
   defaultReminder: NotifyBefore | null;
@@ -178,7 +180,14 @@ export type SettingsDto = {
   displayZone: string | null;
   theme: ThemeSetting;
   workingHours: WorkingHours;
+  weekStart: WeekStartSetting;
+  timeFormat: TimeFormatSetting;
 };
+
+export const WEEK_START_SETTINGS = ['auto', 0, 1, 6] as const;
+export type WeekStartSetting = (typeof WEEK_START_SETTINGS)[number];
+export const TIME_FORMAT_SETTINGS = ['auto', '12h', '24h'] as const;
+export type TimeFormatSetting = (typeof TIME_FORMAT_SETTINGS)[number];
 
 /** Whole hours of the day, `start` before `end`: 9 and 17 is 09:00–17:00. */
 export type WorkingHours = { start: number; end: number };
@@ -320,6 +329,8 @@ export const handlerArgSchemas = {
       displayZone: z.string().max(100),
       theme: z.enum(THEME_SETTINGS),
       workingHours: z.object({ start: z.int(), end: z.int() }).strict(),
+      weekStart: z.union([z.literal('auto'), z.literal(0), z.literal(1), z.literal(6)]),
+      timeFormat: z.enum(TIME_FORMAT_SETTINGS),
     })
     .partial()
     .strict(),

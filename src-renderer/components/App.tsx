@@ -6,6 +6,7 @@ import { CalendarPane } from './CalendarPane';
 import { ConflictDialog } from './ConflictDialog';
 import { EmptyState } from './EmptyState';
 import { EngineLostBanner } from './EngineLostBanner';
+import { GoToDateDialog } from './goto/GoToDateDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { MeetingEditor } from './MeetingEditor';
 import { ReminderBanner } from './ReminderBanner';
@@ -20,6 +21,7 @@ export function App() {
   useKeyboardShortcuts(controller, store);
   const editorOpen = useAppStore((s) => s.editor !== null);
   const helpOpen = useAppStore((s) => s.helpOpen);
+  const goToOpen = useAppStore((s) => s.goToOpen);
   const accountOpen = useAppStore((s) => s.accountDialog !== null);
   const conflictOpen = useAppStore((s) => s.conflictView !== null);
   const settingsOpen = useAppStore((s) => s.settingsDialog !== null);
@@ -37,6 +39,7 @@ export function App() {
       {settingsOpen && <SettingsDialog controller={controller} />}
       {/* After the editor: opened from it, it goes on top of it. */}
       {conflictOpen && <ConflictDialog />}
+      {goToOpen && <GoToDateDialog />}
       {helpOpen && <HelpOverlay />}
       <Toasts />
     </div>

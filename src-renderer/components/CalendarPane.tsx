@@ -127,6 +127,7 @@ export function CalendarPane({ controller }: { controller: CalendarController })
           timeText={info.timeText}
           displayZone={displayZone}
           listView={info.view.type.startsWith('list')}
+          short={info.isShort}
         />
       );
     },

@@ -8,17 +8,25 @@ type Props = {
   displayZone: string;
   /** The list view: rows with room for the sync state in words. */
   listView: boolean;
+  /** Too short for a time and a title: the title alone, on one line. */
+  short?: boolean;
 };
 
 /**
  * One meeting on the calendar. A meeting set in another zone also shows its own local time
  * ("09:00 – 10:00 New York"), which is the time the invitation was written in.
  */
-export function EventBody({ meeting, timeText, displayZone, listView }: Props) {
+export function EventBody({ meeting, timeText, displayZone, listView, short = false }: Props) {
   const zone = meeting.timeZone?.name;
   const foreign = zone !== undefined && zone !== displayZone;
   return (
-    <div className="cv-event__body" data-testid="meeting-event-body" data-meeting-id={meeting.id}>
+    <div
+      className={short ? 'cv-event__body cv-event__body--short' : 'cv-event__body'}
+      data-testid="meeting-event-body"
+      data-meeting-id={meeting.id}
+      // Crowded days cut titles short (ellipsis); the whole of it is a hover away.
+      title={timeText ? `${timeText} ${meeting.name}` : meeting.name}
+    >
       {timeText && <span className="cv-event__time">{timeText}</span>}
       <span className="cv-event__title">{meeting.name}</span>
       {foreign && (

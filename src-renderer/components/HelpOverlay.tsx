@@ -3,7 +3,8 @@ import { useAppStore } from '../store/AppStoreProvider';
 import { Dialog } from './Dialog';
 
 export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
-  { keys: ['N'], action: 'New meeting' },
+  { keys: ['N'], action: 'New meeting (next hour, or the first day shown)' },
+  { keys: ['Ctrl+K', '/'], action: 'Go to a date (type it, or pick in the month)' },
   { keys: ['D'], action: 'Day view' },
   { keys: ['W'], action: 'Week view' },
   { keys: ['M'], action: 'Month view' },
@@ -15,6 +16,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['J', '→'], action: 'Next day, week or month' },
   { keys: ['Enter'], action: 'Open the focused meeting' },
   { keys: ['Delete', 'Backspace'], action: 'Delete the selected meeting' },
+  { keys: ['← → ↑ ↓'], action: 'Move between days in the Go to date month' },
   { keys: ['Esc'], action: 'Close the editor, a dialog or this help' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ];

@@ -24,7 +24,16 @@ export const CALENDAR_OPTIONS = {
   scrollTime: '08:00',
   slotDuration: '00:30',
   snapDuration: '00:15',
+  // Month: as many meetings per day as the cell holds, then "+N more"; no empty sixth week.
   dayMaxEvents: true,
+  fixedWeekCount: false,
+  // A busy week (ten meetings at once): overlaps sit side by side rather than on top of each
+  // other, at most three across so each stays wide enough to read; the rest go behind "+N more".
+  slotEventOverlap: false,
+  eventMaxStack: 3,
+  // A quarter-hour meeting still gets one line of title; below this height the time is dropped.
+  eventMinHeight: 18,
+  eventShortHeight: 34,
   eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
   slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
   noEventsText: 'Nothing scheduled in this range',

@@ -19,6 +19,8 @@ export type CalendarSlice = {
   /** The meeting Delete acts on when no editor is open (last clicked or focused). */
   selectedId: MeetingId | null;
   helpOpen: boolean;
+  /** The "Go to date" box (Ctrl/Cmd+K or /): a typed date or a pick in its month grid. */
+  goToOpen: boolean;
   /** A date the calendar should show next (a meeting just saved outside the visible range). */
   gotoRequest: number | null;
   /** Unix seconds when the window opened: the instant zone offsets fall back to. */
@@ -28,6 +30,7 @@ export type CalendarSlice = {
   requestGoto: (at: number | null) => void;
   selectMeeting: (id: MeetingId | null) => void;
   setHelpOpen: (open: boolean) => void;
+  setGoToOpen: (open: boolean) => void;
 };
 
 export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) => ({
@@ -37,6 +40,7 @@ export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) 
   displayZone: deps.preferences?.displayZone ?? deps.systemZone,
   selectedId: null,
   helpOpen: false,
+  goToOpen: false,
   gotoRequest: null,
   startedAt: Math.floor(deps.now() / 1000),
   setVisible: (view, visibleRange, title) => set({ view, visibleRange, title }),
@@ -44,4 +48,5 @@ export const createCalendarSlice: SliceCreator<CalendarSlice> = (deps) => (set) 
   requestGoto: (gotoRequest) => set({ gotoRequest }),
   selectMeeting: (selectedId) => set({ selectedId }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setGoToOpen: (goToOpen) => set({ goToOpen }),
 });

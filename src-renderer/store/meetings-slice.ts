@@ -4,6 +4,7 @@ import type {
   MeetingId,
   ProfileDto,
 } from '../../src-main/shared/contract';
+import { moveLabel } from '../lib/move-label';
 import { overlaps, type AppState, type SliceCreator, type TimeRange } from './store-types';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
@@ -19,8 +20,11 @@ export type MeetingsSlice = {
   loadRange: (range: TimeRange) => Promise<void>;
   /** A push from the engine (`meetings:changed`): a change made elsewhere shows without a reload. */
   applyChange: (change: MeetingChange) => void;
-  /** Drag or resize: shown at once, rolled back with a message if the engine refuses. */
-  moveMeeting: (id: MeetingId, start: number, end: number) => Promise<boolean>;
+  /**
+   * Drag or resize: shown at once, rolled back with a message if the engine refuses. Offers Undo
+   * unless `undoable` is false (the Undo itself, which must not offer to undo the undo).
+   */
+  moveMeeting: (id: MeetingId, start: number, end: number, undoable?: boolean) => Promise<boolean>;
   deleteMeeting: (id: MeetingId) => Promise<void>;
   restoreMeeting: (id: MeetingId) => Promise<void>;
 };
@@ -94,13 +98,25 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
         upsert(change.meeting);
       },
 
-      moveMeeting: async (id, start, end) => {
+      moveMeeting: async (id, start, end, undoable = true) => {
         const before = get().meetings[id];
         if (!before || before.readOnly) return false;
         upsert({ ...before, start, end });
         const result = await api['meetings:update']({ id, changes: { start, end } });
         if (result.ok) {
           upsert(result.value);
+          if (undoable) {
+            const back = { start: before.start, end: before.end };
+            get().pushToast({
+              kind: 'info',
+              message: moveLabel(before.name, back, result.value, get().displayZone),
+              action: {
+                label: 'Undo',
+                run: () => void get().moveMeeting(id, back.start, back.end, false),
+              },
+              ttlMs: 10_000,
+            });
+          }
           return true;
         }
         upsert(before);

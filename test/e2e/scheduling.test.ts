@@ -212,7 +212,9 @@ describe('scheduling on the calendar', () => {
     await page.keyboard.press('Delete');
     await meetingEvent(page, 'Quarterly planning').waitFor({ state: 'detached' });
     await expect.poll(() => row('Quarterly planning')).toBeUndefined();
-    await page.getByTestId('toast-action').filter({ hasText: 'Undo' }).click();
+    // The delete's own Undo: the move and resize before it offered theirs too.
+    const deleted = page.getByTestId('toast').filter({ hasText: 'Deleted' });
+    await deleted.getByTestId('toast-action').click();
     await meetingEvent(page, 'Quarterly planning').waitFor();
     expect(row('Quarterly planning')?.attendees).toEqual(['id:7', 'email:bob@example.com']);
   });

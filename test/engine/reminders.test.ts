@@ -281,6 +281,8 @@ describe('settings', () => {
       displayZone: null,
       theme: 'system',
       workingHours: { start: 9, end: 17 },
+      weekStart: 'auto',
+      timeFormat: 'auto',
     });
     const good = await client.call('settings:update', {
       meetingUrlTemplate: 'https://meet.example.com/join/%s',
@@ -306,6 +308,32 @@ describe('settings', () => {
       theme: 'dark',
       view: 'listWeek',
     });
+  });
+
+  it('keeps the week start and clock: auto by default, a choice until set back to auto', async () => {
+    client = open();
+    expect(await client.call('settings:get', {})).toMatchObject({
+      weekStart: 'auto',
+      timeFormat: 'auto',
+    });
+    // Sunday is 0: a falsy choice that must still be kept.
+    expect(await client.call('settings:update', { weekStart: 0, timeFormat: '12h' })).toMatchObject(
+      { weekStart: 0, timeFormat: '12h' },
+    );
+    await client.call('settings:update', { view: 'listWeek' });
+    expect(await client.call('settings:get', {})).toMatchObject({
+      weekStart: 0,
+      timeFormat: '12h',
+    });
+    expect(await client.call('settings:update', { weekStart: 6 })).toMatchObject({ weekStart: 6 });
+    // Anything else is refused before it is stored (a Tuesday start, a 36-hour clock).
+    for (const bad of [{ weekStart: 2 }, { weekStart: '1' }, { timeFormat: '36h' }]) {
+      const refused = await client.app.handlers['settings:update'](bad as never);
+      expect(refused).toMatchObject({ ok: false });
+    }
+    expect(
+      await client.call('settings:update', { weekStart: 'auto', timeFormat: 'auto' }),
+    ).toMatchObject({ weekStart: 'auto', timeFormat: 'auto' });
   });
 });
 

@@ -27,6 +27,8 @@ const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
   displayZone: null,
   theme: 'system',
   workingHours: { start: 9, end: 17 },
+  weekStart: 'auto',
+  timeFormat: 'auto',
   ...overrides,
 });
 

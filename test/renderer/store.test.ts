@@ -116,6 +116,28 @@ describe('renderer store', () => {
     await expect.poll(() => store.getState().meetings[m.id]?.name).toBe('Lunch');
   });
 
+  it('offers Undo after a move, which puts the meeting back without offering another', async () => {
+    const m = await create('Planning', MON + 9 * HOUR);
+    await store.getState().loadRange(week);
+    await store.getState().moveMeeting(m.id, MON + 10 * HOUR, MON + 11 * HOUR);
+    const toast = store.getState().toasts.at(-1);
+    // Berlin (the store's zone) is UTC+1 in November.
+    expect(toast).toMatchObject({ message: 'Moved Planning to Mon 11:00', ttlMs: 10_000 });
+    toast?.action?.run();
+    await expect.poll(() => store.getState().meetings[m.id]?.start).toBe(MON + 9 * HOUR);
+    expect(store.getState().toasts.filter((t) => t.action)).toHaveLength(1);
+    const stored = await api['meetings:get']({ id: m.id });
+    expect(stored.ok && stored.value.end).toBe(MON + 10 * HOUR);
+  });
+
+  it('never lets a newer plain toast push out an Undo', () => {
+    const { pushToast } = store.getState();
+    pushToast({ kind: 'info', message: 'Undoable', action: { label: 'Undo', run: () => {} } });
+    for (let i = 0; i < 5; i++) pushToast({ kind: 'info', message: `Plain ${i}` });
+    const messages = store.getState().toasts.map((t) => t.message);
+    expect(messages).toEqual(['Undoable', 'Plain 3', 'Plain 4']);
+  });
+
   it('applies changes made elsewhere through the engine push', async () => {
     await store.getState().loadRange(week);
     const other = await create('Made elsewhere', MON + 16 * HOUR); // another client of the engine

@@ -1,5 +1,9 @@
 import {
   THEME_SETTINGS,
+  TIME_FORMAT_SETTINGS,
+  WEEK_START_SETTINGS,
+  type TimeFormatSetting,
+  type WeekStartSetting,
   type HandlerArgs,
   type SettingsDto,
   type ThemeSetting,
@@ -46,6 +50,8 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       displayZone: zone !== undefined ? canonicalTimeZone(zone) : null,
       theme: isTheme(settings.get('theme')) ?? 'system',
       workingHours: workingHours(),
+      weekStart: weekStartOf(settings.get('week_start')) ?? 'auto',
+      timeFormat: timeFormatOf(settings.get('time_format')) ?? 'auto',
     };
   }
 
@@ -83,6 +89,13 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
         errors.workingHours = ['must be whole hours from 0 to 24, the start before the end'];
       }
     }
+    // Stored as text; `auto` is kept as the absence of a choice, so the locale decides.
+    const weekStart =
+      changes.weekStart === undefined ? undefined : weekStartOf(String(changes.weekStart));
+    if (weekStart === null) errors.weekStart = ['must be auto, 0 (Sunday), 1 (Monday) or 6'];
+    const timeFormat =
+      changes.timeFormat === undefined ? undefined : timeFormatOf(changes.timeFormat);
+    if (timeFormat === null) errors.timeFormat = ['must be auto, 12h or 24h'];
     if (Object.keys(errors).length > 0) throw validationError(errors);
 
     db.transaction(() => {
@@ -98,6 +111,12 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       if (zone) settings.set('display_zone', zone);
       if (theme) settings.set('theme', theme);
       if (hours) settings.set('working_hours', JSON.stringify(hours));
+      if (weekStart === 'auto') settings.remove('week_start');
+      else if (weekStart !== undefined && weekStart !== null) {
+        settings.set('week_start', String(weekStart));
+      }
+      if (timeFormat === 'auto') settings.remove('time_format');
+      else if (timeFormat) settings.set('time_format', timeFormat);
     });
     return get();
   }
@@ -114,6 +133,16 @@ function validateWorkingHours(value: unknown): WorkingHours {
     Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 24;
   if (!hour(v?.start) || !hour(v.end) || v.start >= v.end) throw new Error('hours');
   return { start: v.start, end: v.end };
+}
+
+/** The week start `raw` (stored text: `0`, `1`, `6`, `auto`) names, or null (unknown or unset). */
+function weekStartOf(raw: string | undefined): WeekStartSetting | null {
+  return WEEK_START_SETTINGS.find((w) => String(w) === raw) ?? null;
+}
+
+/** The clock `raw` names, or null (unset, or written by a newer build). */
+function timeFormatOf(raw: unknown): TimeFormatSetting | null {
+  return TIME_FORMAT_SETTINGS.find((t) => t === raw) ?? null;
 }
 
 /** The theme named by `value`, or null (unset, or written by a newer build). */

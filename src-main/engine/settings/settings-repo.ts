@@ -13,7 +13,9 @@ export type SettingKey =
   | 'view'
   | 'display_zone'
   | 'theme'
-  | 'working_hours';
+  | 'working_hours'
+  | 'week_start'
+  | 'time_format';
 
 export function createSettingsRepo(db: Database) {
   const get = (key: SettingKey): string | undefined =>
