@@ -51,6 +51,18 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
     let loadSeq = 0;
     const upsert = (m: MeetingDto) => set({ meetings: withMeeting(get(), m) });
     const remove = (id: MeetingId) => set({ meetings: withoutMeeting(get(), id) });
+    // Pushes that arrive while a list is in flight: the list may have been read before them, so
+    // they are applied again on top of it (an older copy never replaces a newer one).
+    let duringLoad: MeetingChange[] | null = null;
+    const replay = (changes: readonly MeetingChange[]) => {
+      for (const change of changes) {
+        if (change.kind === 'deleted') remove(change.id);
+        else {
+          const listed = get().meetings[change.meeting.id];
+          if (!listed || listed.updatedAt <= change.meeting.updatedAt) upsert(change.meeting);
+        }
+      }
+    };
 
     return {
       meetings: {},
@@ -66,8 +78,11 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
       loadRange: async (range) => {
         const seq = ++loadSeq;
         set({ loadState: 'loading' });
+        const pushed: MeetingChange[] = [];
+        duringLoad = pushed;
         const result = await api['meetings:list'](range);
         if (seq !== loadSeq) return;
+        duringLoad = null;
         if (!result.ok) {
           set({ loadState: 'error' });
           // The banner already says the engine is gone; a toast on top would only repeat it.
@@ -83,9 +98,11 @@ export const createMeetingsSlice: SliceCreator<MeetingsSlice> =
           loadedRange: range,
           loadState: 'loaded',
         });
+        replay(pushed);
       },
 
       applyChange: (change) => {
+        duringLoad?.push(change);
         if (change.kind === 'deleted') {
           remove(change.id);
           const { editor } = get();

@@ -25,8 +25,7 @@ export async function seedBusyDay(
     expect(r.ok).toBe(true);
     names.push(name);
   }
-  // Read afresh rather than trust pushes: ten quick creates from another client reach an open
-  // page only in part (seen: 5 of 10 until a reload), and that is not what these tests are about.
+  // Read afresh: the layout under test is the one a person opening this day sees.
   await app.reload();
   await meetingEvent(app.page, names[0]!).first().waitFor();
   return names;

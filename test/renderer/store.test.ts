@@ -47,6 +47,27 @@ describe('renderer store', () => {
     expect(s.meetings[inside.id]?.name).toBe('Inside');
   });
 
+  it('keeps meetings pushed while the list was in flight (the list may predate them)', async () => {
+    let answer: (() => void) | undefined;
+    const slowApi: ConveneApi = {
+      ...api,
+      'meetings:list': async (range) => {
+        const r = await api['meetings:list'](range); // read now, answered later
+        await new Promise<void>((resolve) => (answer = resolve));
+        return r;
+      },
+    };
+    const s = createAppStore({ api: slowApi, now: () => t.clock.now(), systemZone: 'UTC' });
+    const off = subscribeToEngine(s, slowApi);
+    const loading = s.getState().loadRange(week);
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = await create('Made while loading', MON + 11 * HOUR);
+    answer?.();
+    await loading;
+    expect(s.getState().meetings[late.id]?.name).toBe('Made while loading');
+    off();
+  });
+
   it('starts from a clean state after a reset', () => {
     expect(store.getState().meetings).toEqual({});
     expect(store.getState().editor).toBeNull();
