@@ -1,18 +1,7 @@
-import { formatTime, toWallClock } from './zoned-time';
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+import { cachedFormat, formatTime, toWallClock } from './zoned-time';
 
 function formatDay(epochSeconds: number, zone: string): string {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat(undefined, {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-    });
-    dayFormats.set(zone, format);
-  }
+  const format = cachedFormat('day', zone, { weekday: 'short', day: 'numeric', month: 'short' });
   return format.format(epochSeconds * 1000);
 }
 

@@ -49,21 +49,29 @@ export function zoneCity(zone: string): string {
   return last.replaceAll('_', ' ');
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function timeFormat(zone: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(zone);
+/**
+ * One `Intl.DateTimeFormat` per zone and purpose: building one is slow, and the calendar formats
+ * hundreds of times per paint.
+ */
+export function cachedFormat(
+  purpose: string,
+  zone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${purpose} ${zone}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(undefined, {
-      timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      // 24-hour, like the calendar's own time labels beside it.
-      hourCycle: 'h23',
-    });
-    timeFormats.set(zone, format);
+    format = new Intl.DateTimeFormat(undefined, { ...options, timeZone: zone });
+    formats.set(key, format);
   }
   return format;
+}
+
+function timeFormat(zone: string): Intl.DateTimeFormat {
+  // 24-hour, like the calendar's own time labels beside it.
+  return cachedFormat('time', zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** `14:05` in `zone`, 24-hour like the calendar. */

@@ -10,6 +10,7 @@ import {
   type HandlerResults,
   type Handlers,
   type MeetingDto,
+  type SettingsDto,
   type MeetingId,
   type ReminderDto,
   type Result,
@@ -128,6 +129,21 @@ export function meeting(overrides: Omit<Partial<MeetingDto>, 'id'> & { id: numbe
     syncMessage: null,
     draft: false,
     ...rest,
+  };
+}
+
+/** The settings an engine starts with, and any changes a test wants. */
+export function settingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
+  return {
+    defaultReminder: null,
+    meetingUrlTemplate: null,
+    view: null,
+    displayZone: null,
+    theme: 'system',
+    workingHours: { start: 9, end: 17 },
+    weekStart: 'auto',
+    timeFormat: 'auto',
+    ...overrides,
   };
 }
 

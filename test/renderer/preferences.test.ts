@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsDto } from '../../src-main/shared/contract';
+import { settingsDto } from './fake-api';
 import {
   clearPreferences,
   loadPreferences,
@@ -20,17 +20,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
   };
 }
 
-const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
-  defaultReminder: null,
-  meetingUrlTemplate: null,
-  view: null,
-  displayZone: null,
-  theme: 'system',
-  workingHours: { start: 9, end: 17 },
-  weekStart: 'auto',
-  timeFormat: 'auto',
-  ...overrides,
-});
+const settings = settingsDto;
 
 describe('preferences left by older builds', () => {
   it('reads the view and display zone, and can drop them', () => {

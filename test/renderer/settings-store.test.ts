@@ -14,21 +14,11 @@ import {
   persistPreferences,
 } from '../../src-renderer/store/preferences-sync';
 import { openTestClient, type TestClient } from '../helpers/test-client';
-import { createFakeApi, deferred, fail, ok } from './fake-api';
+import { createFakeApi, deferred, fail, ok, settingsDto } from './fake-api';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
-const settings = (overrides: Partial<SettingsDto> = {}): SettingsDto => ({
-  defaultReminder: null,
-  meetingUrlTemplate: null,
-  view: null,
-  displayZone: null,
-  theme: 'system',
-  workingHours: { start: 9, end: 17 },
-  weekStart: 'auto',
-  timeFormat: 'auto',
-  ...overrides,
-});
+const settings = settingsDto;
 
 describe('the settings form', () => {
   it('offers the usual default reminders, and keeps one set elsewhere', () => {
