@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          setupFiles: ['test/renderer/clock-setup.ts'],
         },
       },
       {

@@ -24,6 +24,18 @@ const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 /** Monday to Friday, in FullCalendar's numbering (0 is Sunday). */
 const WORKDAYS = [1, 2, 3, 4, 5];
 
+/** The grid's and the meetings' time labels on the clock in force: `14:00`, or `2 PM`/`2:30 PM`. */
+function clockFormat(hour12: boolean) {
+  if (!hour12) {
+    const h23 = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+    return { event: h23, slot: h23 };
+  }
+  return {
+    event: { hour: 'numeric', minute: '2-digit', hour12: true },
+    slot: { hour: 'numeric', minute: '2-digit', omitZeroMinute: true, hour12: true },
+  } as const;
+}
+
 function toEvent(m: MeetingDto): EventInput {
   return {
     id: String(m.id),
@@ -50,6 +62,9 @@ export function CalendarPane({ controller }: { controller: CalendarController })
     [workStart, workEnd],
   );
   const events = useMemo(() => Object.values(meetings).map(toEvent), [meetings]);
+  // Week start and clock: the OS locale's unless the settings say otherwise.
+  const { firstDay, hour12 } = useAppStore((s) => s.clock);
+  const timeFormat = useMemo(() => clockFormat(hour12), [hour12]);
   // The view the window last used; afterwards FullCalendar owns it and reports it via datesSet.
   const [initialView] = useState(() => store.getState().view);
 
@@ -175,6 +190,9 @@ export function CalendarPane({ controller }: { controller: CalendarController })
         businessHours={businessHours}
         nonBusinessHoursClass="cv-non-business"
         scrollTime={hhmm(workStart)}
+        firstDay={firstDay}
+        eventTimeFormat={timeFormat.event}
+        slotHeaderFormat={timeFormat.slot}
         events={events}
         datesSet={onDatesSet}
         select={onSelect}

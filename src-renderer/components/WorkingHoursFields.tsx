@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../lib/editor-form';
-import { HOUR_CHOICES, type SettingsForm } from '../lib/settings-form';
+import { hourChoices, type SettingsForm } from '../lib/settings-form';
+import { useAppStore } from '../store/AppStoreProvider';
 import { errorIdFor, FieldError } from './editor/FieldError';
 
 type Props = {
@@ -12,6 +13,8 @@ type Props = {
 /** Settings' working hours: from and to, whole hours, shaded on the calendar Monday to Friday. */
 export function WorkingHoursFields({ baseId, form, errors, edit }: Props) {
   const errorId = errorIdFor(baseId, 'workStart', errors.workStart);
+  const hour12 = useAppStore((s) => s.clock.hour12);
+  const hours = hourChoices(hour12);
   const select = (key: 'workStart' | 'workEnd', label: string, testId: string) => (
     <div className="field">
       <label className="field-label" htmlFor={`${baseId}-${key}`}>
@@ -25,7 +28,7 @@ export function WorkingHoursFields({ baseId, form, errors, edit }: Props) {
         aria-describedby={errorId}
         onChange={(e) => edit({ [key]: Number(e.target.value) })}
       >
-        {HOUR_CHOICES.map((c) => (
+        {hours.map((c) => (
           <option key={c.hour} value={c.hour}>
             {c.label}
           </option>

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { canonicalTimeZone } from '../../src-main/shared/time-zones';
+import { clockPrefs } from './clock-prefs';
 
 /**
  * Wall-clock time in a named zone, as the editor's native date and time inputs hold it. The editor
@@ -69,34 +70,34 @@ export function cachedFormat(
   return format;
 }
 
-function timeFormat(zone: string): Intl.DateTimeFormat {
-  // 24-hour, like the calendar's own time labels beside it.
-  return cachedFormat('time', zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** The clock options for the preferences in force: `14:05`, or `2:05 PM`. */
+export function clockOptions(): Intl.DateTimeFormatOptions {
+  return clockPrefs().hour12
+    ? { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }
+    : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 }
 
-/** `14:05` in `zone`, 24-hour like the calendar. */
+const clockKey = () => (clockPrefs().hour12 ? '12h' : '24h');
+
+function timeFormat(zone: string): Intl.DateTimeFormat {
+  // The same clock as the calendar's own time labels beside it.
+  return cachedFormat(`time ${clockKey()}`, zone, clockOptions());
+}
+
+/** `14:05` (or `2:05 PM`) in `zone`, on the clock the calendar uses. */
 export function formatTime(epochSeconds: number, zone: string): string {
   return timeFormat(zone).format(epochSeconds * 1000);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `Mon, 23 Nov 2026, 14:05` in `zone` (the order follows the locale; the clock stays 24-hour). */
+/** `Mon, 23 Nov 2026, 14:05` in `zone` (the order follows the locale, the clock the setting). */
 export function formatDateTime(epochSeconds: number, zone: string): string {
-  let format = dateTimeFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat(undefined, {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(zone, format);
-  }
+  const format = cachedFormat(`date-time ${clockKey()}`, zone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...clockOptions(),
+  });
   return format.format(epochSeconds * 1000);
 }
 

@@ -6,6 +6,7 @@ import {
   settingsFormFrom,
   type SettingsForm,
 } from '../lib/settings-form';
+import { clockPrefs, clockPrefsFor, setClockPrefs, type ClockPrefs } from '../lib/clock-prefs';
 import type { SliceCreator } from './store-types';
 
 export type SettingsDialogState = {
@@ -20,6 +21,8 @@ export type SettingsDialogState = {
 export type SettingsSlice = {
   /** The engine's settings; null until `settings:get` has answered. */
   settings: SettingsDto | null;
+  /** The clock and week start in force: the settings, `auto` resolved from the OS locale. */
+  clock: ClockPrefs;
   settingsDialog: SettingsDialogState | null;
   loadSettings: () => Promise<void>;
   /** An answer or a `settings:changed` push. */
@@ -42,6 +45,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> =
     return {
       settings: null,
       settingsDialog: null,
+      clock: clockPrefs(),
 
       loadSettings: async () => {
         const result = await api['settings:get']({});
@@ -49,7 +53,12 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> =
       },
 
       // Only the settings themselves: another window's view or zone is not forced on this one.
-      applySettings: (settings) => set({ settings }),
+      applySettings: (settings) => {
+        const clock = clockPrefsFor(settings);
+        // Before the store changes: the renders it causes format times through plain functions.
+        setClockPrefs(clock);
+        set({ settings, clock: sameClock(clock, get().clock) ? get().clock : clock });
+      },
 
       openSettings: () => {
         const { settings, view, displayZone } = get();
@@ -106,3 +115,6 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> =
       },
     };
   };
+
+const sameClock = (a: ClockPrefs, b: ClockPrefs) =>
+  a.hour12 === b.hour12 && a.firstDay === b.firstDay;

@@ -87,7 +87,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   ).newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     timezoneId: options.timezoneId ?? 'UTC',
-    locale: options.locale ?? 'en-US',
+    // US English on a 24-hour clock (a common OS setting): the tests read times as `14:30`. The
+    // locale test runs plain en-US (12-hour) and en-GB (weeks from Monday) as well.
+    locale: options.locale ?? 'en-US-u-hc-h23',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -81,26 +81,36 @@ describe('keyboard navigation', () => {
     await page.keyboard.press('n');
     await page.getByTestId('meeting-editor').waitFor();
     // Not the next hour (in a week not on screen): the working day's start on the first day shown.
-    expect(await page.getByTestId('start-date').inputValue()).toBe(first);
-    expect(await page.getByTestId('start-time').inputValue()).toBe('09:00');
+    expect(await page.getByTestId('start-date').getAttribute('data-value')).toBe(first);
+    expect(await page.getByTestId('start-time').getAttribute('data-value')).toBe('09:00');
 
     await page.getByTestId('meeting-name').fill('Typed in');
-    // Chromium's native fields take digits segment by segment (en-US: mm/dd/yyyy, hh:mm AM/PM).
+    // One tab stop per date and per time: typed as people write them, not segment by segment.
     await page.getByTestId('start-date').focus();
-    await page.keyboard.type('03162027');
-    await page.getByTestId('start-time').focus();
-    await page.keyboard.type('1030P');
-    expect(await page.getByTestId('start-date').inputValue()).toBe('2027-03-16');
-    expect(await page.getByTestId('start-time').inputValue()).toBe('22:30');
-    await page.getByTestId('end-date').focus();
-    await page.keyboard.type('03162027');
-    await page.getByTestId('end-time').focus();
-    await page.keyboard.type('1130P');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Mar 16 2027');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedTestId(page)).toBe('start-time');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('10:30pm');
+    expect(await page.getByTestId('start-date').getAttribute('data-value')).toBe('2027-03-16');
+    expect(await page.getByTestId('start-time').getAttribute('data-value')).toBe('22:30');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedTestId(page)).toBe('end-date');
+    // The length is kept as the start moves; the arrows step a quarter-hour and a day.
+    expect(await page.getByTestId('end-time').getAttribute('data-value')).toBe('23:30');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedTestId(page)).toBe('end-time');
+    for (let i = 0; i < 2; i += 1) await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('end-time').getAttribute('data-value')).toBe('23:00');
     await page.getByTestId('save-meeting').click();
     await page.getByTestId('meeting-editor').waitFor({ state: 'detached' });
     await expect
       .poll(() => readMeetings(app.dataPath).find((m) => m.name === 'Typed in')?.start_date)
       .toBe(Date.parse('2027-03-16T22:30:00Z') / 1000);
+    expect(readMeetings(app.dataPath).find((m) => m.name === 'Typed in')?.end_date).toBe(
+      Date.parse('2027-03-16T23:00:00Z') / 1000,
+    );
   });
 
   it('lists the new keys in the help', async () => {
@@ -114,3 +124,8 @@ describe('keyboard navigation', () => {
 });
 
 type GlobalDoc = { document: { activeElement: { getAttribute(n: string): string | null } | null } };
+
+const focusedTestId = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as GlobalDoc).document.activeElement?.getAttribute('data-testid'),
+  );

@@ -43,9 +43,9 @@ describe('scheduling on the calendar', () => {
     await dragAcrossSlots(page, monday, '09:00', '10:00');
     const editor = page.getByTestId('meeting-editor');
     await editor.waitFor();
-    expect(await page.getByTestId('start-date').inputValue()).toBe(monday);
-    expect(await page.getByTestId('start-time').inputValue()).toBe('09:00');
-    expect(await page.getByTestId('end-time').inputValue()).toBe('10:00');
+    expect(await page.getByTestId('start-date').getAttribute('data-value')).toBe(monday);
+    expect(await page.getByTestId('start-time').getAttribute('data-value')).toBe('09:00');
+    expect(await page.getByTestId('end-time').getAttribute('data-value')).toBe('10:00');
     await page.getByTestId('meeting-name').fill('Planning');
     await page.getByTestId('flag-chat').check(); // a chat can only be made with the meeting
     await app.screenshot('editor-new');

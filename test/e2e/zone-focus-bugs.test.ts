@@ -20,9 +20,9 @@ describe('display zone bugs', () => {
     await page.clock.setFixedTime(new Date('2026-11-25T09:10:00+05:30'));
     await page.getByTestId('new-meeting').click();
     await page.getByTestId('meeting-editor').waitFor();
-    expect(await page.getByTestId('start-date').inputValue()).toBe('2026-11-25');
-    expect(await page.getByTestId('start-time').inputValue()).toBe('10:00');
-    expect(await page.getByTestId('end-time').inputValue()).toBe('11:00');
+    expect(await page.getByTestId('start-date').getAttribute('data-value')).toBe('2026-11-25');
+    expect(await page.getByTestId('start-time').getAttribute('data-value')).toBe('10:00');
+    expect(await page.getByTestId('end-time').getAttribute('data-value')).toBe('11:00');
     await page.keyboard.press('Escape');
     await page.getByTestId('meeting-editor').waitFor({ state: 'detached' });
   });

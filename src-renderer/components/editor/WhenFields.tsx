@@ -1,8 +1,15 @@
 import { inDisplayZone } from '../../lib/display-zone-time';
 import type { EditorForm, FieldErrors } from '../../lib/editor-form';
-import { fromWallClock, type WallClock } from '../../lib/zoned-time';
+import { formatTimeText, parseTimeText, stepTime } from '../../lib/wall-text';
+import { fromWallClock, toWallClock, type WallClock } from '../../lib/zoned-time';
+import { useAppStore } from '../../store/AppStoreProvider';
 import { TimeZonePicker } from '../TimeZonePicker';
+import { DateField } from './DateField';
 import { errorIdFor, FieldError } from './FieldError';
+import { TypedInput } from './TypedInput';
+
+/** The arrow keys move a time by a quarter-hour, the calendar's snap. */
+const TIME_STEP_MINUTES = 15;
 
 type Props = {
   baseId: string;
@@ -15,15 +22,27 @@ type Props = {
   onChange: (patch: Partial<EditorForm>) => void;
 };
 
+function todayIn(zone: string, fallbackZone: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  try {
+    return toWallClock(now, zone).date;
+  } catch {
+    // A zone still being typed in the picker is not one yet.
+    return toWallClock(now, fallbackZone).date;
+  }
+}
+
 function WallClockInputs(props: {
   baseId: string;
   field: 'start' | 'end';
   label: string;
   value: WallClock;
+  today: string;
   errors: FieldErrors;
   onChange: (value: WallClock) => void;
 }) {
-  const { baseId, field, label, value, errors, onChange } = props;
+  const { baseId, field, label, value, today, errors, onChange } = props;
+  const clock = useAppStore((s) => s.clock);
   const errorId = errorIdFor(baseId, field, errors[field]);
   return (
     <div className="field">
@@ -31,26 +50,30 @@ function WallClockInputs(props: {
         {label}
       </span>
       <div className="field-row" role="group" aria-labelledby={`${baseId}-${field}-label`}>
-        <input
-          type="date"
-          aria-label={`${label} date`}
-          data-testid={`${field}-date`}
+        <DateField
           value={value.date}
-          required
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={errorId}
-          onChange={(e) => onChange({ ...value, date: e.target.value })}
+          label={`${label} date`}
+          testId={`${field}-date`}
+          today={today}
+          firstDay={clock.firstDay}
+          invalid={errorId !== undefined}
+          describedBy={errorId}
+          onChange={(date) => onChange({ ...value, date })}
         />
-        <input
-          type="time"
-          aria-label={`${label} time`}
-          data-testid={`${field}-time`}
-          value={value.time}
-          required
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={errorId}
-          onChange={(e) => onChange({ ...value, time: e.target.value })}
-        />
+        <span className="time-field">
+          <TypedInput
+            value={value.time}
+            display={(time) => formatTimeText(time, clock.hour12)}
+            parse={(text) => parseTimeText(text)}
+            step={(time, direction) => stepTime(time, direction * TIME_STEP_MINUTES)}
+            onChange={(time) => onChange({ ...value, time })}
+            label={`${label} time`}
+            testId={`${field}-time`}
+            invalid={errorId !== undefined}
+            describedBy={errorId}
+            placeholder={clock.hour12 ? '9:30 AM' : '09:30'}
+          />
+        </span>
       </div>
       <FieldError id={`${baseId}-${field}-error`} field={field} messages={errors[field]} />
     </div>
@@ -68,6 +91,8 @@ export function WhenFields({ baseId, fallbackAt, displayZone, form, errors, onCh
       ? inDisplayZone(start, end, displayZone, form.start.date)
       : null;
   const zoneErrorId = errorIdFor(baseId, 'timeZone', errors.timeZone);
+  // "Tomorrow" and the month's today mark count in the meeting's zone, as its fields do.
+  const today = todayIn(form.timeZone, displayZone);
   return (
     <>
       <div className="field-pair">
@@ -76,6 +101,7 @@ export function WhenFields({ baseId, fallbackAt, displayZone, form, errors, onCh
           field="start"
           label="Starts"
           value={form.start}
+          today={today}
           errors={errors}
           onChange={(start) => onChange({ start })}
         />
@@ -84,6 +110,7 @@ export function WhenFields({ baseId, fallbackAt, displayZone, form, errors, onCh
           field="end"
           label="Ends"
           value={form.end}
+          today={today}
           errors={errors}
           onChange={(end) => onChange({ end })}
         />

@@ -1,18 +1,17 @@
 import { useId, useState } from 'react';
-import { parseJumpDate } from '../../lib/jump-date';
+import { parseDateText } from '../../lib/wall-text';
 import { fromWallClock, toWallClock } from '../../lib/zoned-time';
 import { useAppStore } from '../../store/AppStoreProvider';
 import { Dialog } from '../Dialog';
 import { MiniMonth } from './MiniMonth';
-
-/** Sunday, as the week grid starts today; to follow the locale once weeks can start elsewhere. */
-const FIRST_DAY = 0;
 
 /** "Go to date" (Ctrl/Cmd+K or /): type a date and press Enter, or pick one in the month. */
 export function GoToDateDialog() {
   const titleId = useId();
   const zone = useAppStore((s) => s.displayZone);
   const setGoToOpen = useAppStore((s) => s.setGoToOpen);
+  // Weeks start where the calendar's do.
+  const firstDay = useAppStore((s) => s.clock.firstDay);
   const requestGoto = useAppStore((s) => s.requestGoto);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -43,9 +42,9 @@ export function GoToDateDialog() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const date = parseJumpDate(text, today);
+          const date = parseDateText(text, today);
           if (date) go(date);
-          else setError('Try a date like 2027-03-14, "tomorrow" or "next monday".');
+          else setError('Try a date like 2027-03-14, Mar 14, "tomorrow" or "next monday".');
         }}
       >
         <input
@@ -68,7 +67,7 @@ export function GoToDateDialog() {
           </p>
         )}
       </form>
-      <MiniMonth today={today} firstDay={FIRST_DAY} onPick={go} />
+      <MiniMonth today={today} firstDay={firstDay} onPick={go} />
     </Dialog>
   );
 }

@@ -23,15 +23,19 @@ type Props = {
   /** 0 Sunday … 6 Saturday, as FullCalendar's `firstDay`. */
   firstDay: number;
   onPick: (date: string) => void;
+  /** The day focused first when it is not today (a date field's current value). */
+  selected?: string;
+  /** Focus that day at once (a picker opened from the keyboard), not only after a key moved it. */
+  focusOnOpen?: boolean;
 };
 
 /**
  * A small month to pick a day from. One tab stop (a roving tabindex on the focused day); arrows
  * move by a day or a week, crossing into the next month; PageUp/PageDown by a month.
  */
-export function MiniMonth({ today, firstDay, onPick }: Props) {
-  const [focused, setFocused] = useState(today);
-  const [moved, setMoved] = useState(false);
+export function MiniMonth({ today, firstDay, onPick, selected, focusOnOpen }: Props) {
+  const [focused, setFocused] = useState(selected ?? today);
+  const [moved, setMoved] = useState(focusOnOpen ?? false);
   const grid = useRef<HTMLDivElement>(null);
   const month = focused.slice(0, 7);
   const days = monthGrid(month, firstDay);
@@ -84,11 +88,13 @@ export function MiniMonth({ today, firstDay, onPick }: Props) {
             data-date={d}
             aria-label={dayLabel.format(utc(d))}
             aria-current={d === today ? 'date' : undefined}
+            aria-selected={selected === undefined ? undefined : d === selected}
             tabIndex={d === focused ? 0 : -1}
             className={[
               'mini-month__day',
               d.slice(0, 7) !== month && 'mini-month__day--outside',
               d === today && 'mini-month__day--today',
+              d === selected && 'mini-month__day--selected',
             ]
               .filter(Boolean)
               .join(' ')}
