@@ -90,7 +90,14 @@ function openEngine(): Engine {
     logger,
     nativeBinding,
     role: 'client',
-    client: { secrets: createSafeStorageSecrets(safeStorage) },
+    client: {
+      secrets: createSafeStorageSecrets(safeStorage),
+      downloads: {
+        defaultFolder: () => app.getPath('downloads'),
+        // The engine hands over only the final path of one of its own finished jobs.
+        reveal: (path) => shell.showItemInFolder(path),
+      },
+    },
   });
 }
 

@@ -28,6 +28,7 @@ import './styles/overlays.css';
 import './styles/sync.css';
 import './styles/reminders.css';
 import './styles/goto.css';
+import './styles/downloads.css';
 
 async function start(): Promise<void> {
   // The calendar opens in the view and zone it was last shown in, so the engine is asked before
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     now: () => Date.now(),
     systemZone: systemTimeZone(),
     preferences,
+    canRevealFiles: !isWebShell,
     ...(isWebShell
       ? {
           alerts: createWebAlerts({
@@ -74,6 +76,7 @@ async function start(): Promise<void> {
   void store.getState().loadProfile();
   void store.getState().loadSync();
   void store.getState().loadReminders();
+  void store.getState().loadDownloads();
   // The network coming back is when queued changes can go: no need to wait for the next interval.
   window.addEventListener('online', () => {
     if (store.getState().account) void store.getState().syncNow();

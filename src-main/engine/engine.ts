@@ -17,6 +17,8 @@ import { createClientSync, type ClientOptions } from './sync/client-sync';
 import { createReminderCenter } from './reminders/reminder-center';
 import { createAppSettings } from './settings/app-settings';
 import { systemTimers } from './timers';
+import { createAutoDownload } from './downloads/auto-download';
+import { createDownloads } from './downloads/downloads';
 
 export type Logger = {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -139,6 +141,39 @@ export function createEngine(options: EngineOptions) {
           joinLink,
         })
       : null;
+  // Recording downloads are the window's too: jobs over the connected account's recordings.
+  const downloads = client
+    ? createDownloads({
+        db,
+        clock,
+        timers: options.client?.timers ?? systemTimers,
+        logger,
+        fetch: options.client?.fetch ?? fetch,
+        meetings: meetingsRepo,
+        rows: client.rows,
+        users: users.repo,
+        settings: appSettings,
+        remote: () => client.remote(),
+        options: options.client?.downloads,
+      })
+    : null;
+  const autoDownload =
+    client && downloads
+      ? createAutoDownload({
+          db,
+          clock,
+          logger,
+          settings: appSettings,
+          downloads,
+          profileId: client.profileId,
+        })
+      : null;
+  if (client && autoDownload) {
+    client.onStatus((status) => {
+      if (status.state === 'idle') void autoDownload.afterPass();
+    });
+  }
+  downloads?.worker.start();
   const meetings = createMeetingsService({
     db,
     clock,
@@ -170,6 +205,10 @@ export function createEngine(options: EngineOptions) {
     appSettings,
     /** The client role's reminders; null in the server role. */
     reminders,
+    /** The client role's recording downloads (persisted jobs); null in the server role. */
+    downloads,
+    /** The client role's auto-download of recordings after sync passes; null in the server role. */
+    autoDownload,
     /** The server learns its address only once it listens. */
     setPublicUrl(url: string) {
       publicUrl = url;
@@ -181,7 +220,7 @@ export function createEngine(options: EngineOptions) {
     close(): Promise<void> {
       closed ??= (() => {
         reminders?.stop();
-        const stopping = [client?.stop(), recordings.stop()].filter(
+        const stopping = [client?.stop(), recordings.stop(), downloads?.stop()].filter(
           (p): p is Promise<void> => p !== undefined && p !== null,
         );
         if (stopping.length === 0) {

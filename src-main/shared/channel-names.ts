@@ -24,6 +24,13 @@ export const HANDLER_NAMES = [
   'reminders:dismiss',
   'settings:get',
   'settings:update',
+  'recordings:list',
+  'downloads:start',
+  'downloads:pause',
+  'downloads:resume',
+  'downloads:cancel',
+  'downloads:list',
+  'downloads:reveal',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];
@@ -34,6 +41,7 @@ export const EVENT_NAMES = [
   'sync:changed',
   'reminders:due',
   'settings:changed',
+  'downloads:changed',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -182,6 +182,10 @@ export type SettingsDto = {
   workingHours: WorkingHours;
   weekStart: WeekStartSetting;
   timeFormat: TimeFormatSetting;
+  /** Queue the recordings of ended meetings one hosts or attends as sync finds them (off by default). */
+  autoDownloadRecordings: boolean;
+  /** An absolute folder for downloaded recordings; null: the shell's default (the OS Downloads). */
+  downloadsFolder: string | null;
 };
 
 export const WEEK_START_SETTINGS = ['auto', 0, 1, 6] as const;
@@ -194,6 +198,65 @@ export type WorkingHours = { start: number; end: number };
 
 export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];
+
+// ---- recordings and downloads ----
+
+export type DownloadId = number & { readonly __brand: 'DownloadId' };
+
+export const DOWNLOAD_STATES = [
+  'queued',
+  'running',
+  'paused',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
+/**
+ * `queued` waits for its turn (or for a retry after a transient failure: `retryAt`), `running`
+ * streams, `paused` keeps its partial file until resumed, `done` is renamed into place at `path`,
+ * `failed` gave up (`error` says why; resume tries again), `cancelled` removed its partial file.
+ */
+export type DownloadState = (typeof DOWNLOAD_STATES)[number];
+
+export type DownloadDto = {
+  id: DownloadId;
+  meetingId: MeetingId;
+  /** The remote recording `_id`. */
+  recordingId: string;
+  /** The final file's base name (safe, unique in its folder once done). */
+  fileName: string;
+  state: DownloadState;
+  bytesDone: number;
+  /** Null until the server has said how big the file is. */
+  bytesTotal: number | null;
+  error: string | null;
+  /** The finished file's absolute path (`done` only). */
+  path: string | null;
+  /** ISO time of the next attempt after a transient failure, while `queued`. */
+  retryAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RecordingParticipant = { id: number; name: string | null };
+
+export type RecordingDto = {
+  /** The remote recording `_id`. */
+  id: string;
+  fileUid: string | null;
+  meetingId: MeetingId;
+  /** ISO: when the server made the recording available. */
+  createdAt: string;
+  /** Seconds. */
+  duration: number;
+  /** Bytes (the API says megabytes; converted, so approximate). */
+  size: number;
+  participants: RecordingParticipant[];
+  /** ISO: when the server will delete it, when the API says; null otherwise. */
+  expiresAt: string | null;
+  /** This device's download of it, if there is one (the latest). */
+  download: DownloadDto | null;
+};
 
 // ---- errors as values ----
 
@@ -222,6 +285,11 @@ const meetingId = z
   .positive('must be a meeting id')
   .transform((n) => n as MeetingId);
 const unixSeconds = z.int('must be Unix seconds');
+const downloadId = z
+  .int('must be a download id')
+  .positive('must be a download id')
+  .transform((n) => n as DownloadId);
+const recordingId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a recording id');
 const attendee = z
   .object({ id: z.int().positive().optional(), email: z.string().max(254).optional() })
   .strict();
@@ -331,9 +399,22 @@ export const handlerArgSchemas = {
       workingHours: z.object({ start: z.int(), end: z.int() }).strict(),
       weekStart: z.union([z.literal('auto'), z.literal(0), z.literal(1), z.literal(6)]),
       timeFormat: z.enum(TIME_FORMAT_SETTINGS),
+      autoDownloadRecordings: z.boolean(),
+      /** Absolute, an existing directory (checked by the engine); null: the default folder. */
+      downloadsFolder: z.string().max(4_096).nullable(),
     })
     .partial()
     .strict(),
+  /** A synced meeting's recordings, from the remote (not available while it runs). */
+  'recordings:list': z.object({ meetingId: meetingId }).strict(),
+  /** Queues a download of one recording (an unfinished one for it is returned as is). */
+  'downloads:start': z.object({ meetingId: meetingId, recordingId: recordingId }).strict(),
+  'downloads:pause': z.object({ downloadId: downloadId }).strict(),
+  'downloads:resume': z.object({ downloadId: downloadId }).strict(),
+  'downloads:cancel': z.object({ downloadId: downloadId }).strict(),
+  'downloads:list': z.object({}).strict(),
+  /** Desktop: shows the finished file in its folder. The web shell answers `bad_request`. */
+  'downloads:reveal': z.object({ downloadId: downloadId }).strict(),
 } as const satisfies Record<HandlerName, z.ZodType>;
 
 export type HandlerArgs = { [K in HandlerName]: z.input<(typeof handlerArgSchemas)[K]> };
@@ -360,6 +441,14 @@ export type HandlerResults = {
   'reminders:dismiss': ReminderDto[];
   'settings:get': SettingsDto;
   'settings:update': SettingsDto;
+  'recordings:list': RecordingDto[];
+  'downloads:start': DownloadDto;
+  'downloads:pause': DownloadDto;
+  'downloads:resume': DownloadDto;
+  'downloads:cancel': DownloadDto;
+  /** Every download not cancelled, newest first. */
+  'downloads:list': DownloadDto[];
+  'downloads:reveal': { revealed: true };
 };
 
 export type Handlers = {
@@ -384,6 +473,11 @@ export type AppEvents = {
   /** The reminders now showing, after one came due or was snoozed or dismissed. */
   'reminders:due': ReminderDto[];
   'settings:changed': SettingsDto;
+  /**
+   * A download moved on: on every state change, and while running at most every 200 ms
+   * (`bytesDone` grown).
+   */
+  'downloads:changed': DownloadDto;
 };
 
 /** `true` only when A and B are the same union. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { userInfo } from 'node:os';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createAppHandlers } from '../engine/app/app-handlers';
 import { ensureLocalProfile } from '../engine/app/local-profile';
@@ -38,6 +39,8 @@ export type WebShellOptions = {
   clock?: Clock;
   /** Tests shorten the sync worker's pace; the CLI keeps the defaults. */
   sync?: { intervalMs?: number; debounceMs?: number; requestTimeoutMs?: number };
+  /** Where recordings download while the setting is unset (default: ~/Downloads). */
+  downloadsFolder?: string;
 };
 
 export type WebShell = {
@@ -123,6 +126,11 @@ function buildApp(
   return app;
 }
 
+/** The OS's usual Downloads folder (created on the first download if missing). */
+function defaultDownloadsFolder(): string {
+  return join(homedir(), 'Downloads');
+}
+
 /**
  * The web shell (DESIGN.md, "three shells"): the engine and the contract's handlers in a plain Node
  * process, the built renderer and the contract over HTTP on 127.0.0.1, events over Server-Sent Events.
@@ -137,6 +145,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     client: {
       // The account's secrets are sealed under a key only this user can read (SYNC.md).
       secrets: createKeyFileSecretStore(`${options.dataPath}.key`),
+      // No "Show in folder" here: a page must not make this process open a file manager.
+      downloads: { defaultFolder: () => options.downloadsFolder ?? defaultDownloadsFolder() },
       ...(options.sync?.intervalMs !== undefined
         ? { syncIntervalMs: options.sync.intervalMs }
         : {}),

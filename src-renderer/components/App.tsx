@@ -4,6 +4,7 @@ import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider';
 import { AccountDialog } from './account/AccountDialog';
 import { CalendarPane } from './CalendarPane';
 import { ConflictDialog } from './ConflictDialog';
+import { DownloadsPanel } from './downloads/DownloadsPanel';
 import { EmptyState } from './EmptyState';
 import { EngineLostBanner } from './EngineLostBanner';
 import { GoToDateDialog } from './goto/GoToDateDialog';
@@ -25,6 +26,7 @@ export function App() {
   const accountOpen = useAppStore((s) => s.accountDialog !== null);
   const conflictOpen = useAppStore((s) => s.conflictView !== null);
   const settingsOpen = useAppStore((s) => s.settingsDialog !== null);
+  const downloadsOpen = useAppStore((s) => s.downloadsOpen);
   return (
     <div className="app">
       <Toolbar controller={controller} />
@@ -37,6 +39,7 @@ export function App() {
       {editorOpen && <MeetingEditor />}
       {accountOpen && <AccountDialog />}
       {settingsOpen && <SettingsDialog controller={controller} />}
+      {downloadsOpen && <DownloadsPanel />}
       {/* After the editor: opened from it, it goes on top of it. */}
       {conflictOpen && <ConflictDialog />}
       {goToOpen && <GoToDateDialog />}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { formatOffset } from '../../src-main/shared/time-zones';
 import { useAppStore } from '../store/AppStoreProvider';
 import { Dialog } from './Dialog';
+import { RecordingsSection } from './recordings/RecordingsSection';
 import { EditorSyncChip } from './SyncChip';
 import { AttendeesField } from './editor/AttendeesField';
 import { DiscardConfirm } from './editor/DiscardConfirm';
@@ -132,6 +133,9 @@ export function MeetingEditor() {
               onChange={editForm}
             />
           </fieldset>
+
+          {/* Outside the fieldset: a read-only meeting's recordings can still be downloaded. */}
+          <RecordingsSection meeting={sync} />
 
           {meeting?.timeZone && (
             <p className="editor__meta" data-testid="stored-zone">

@@ -11,9 +11,11 @@ import { THEME_SETTINGS } from '../../src-main/shared/contract';
 import { useAppStore } from '../store/AppStoreProvider';
 import { TextField } from './account/TextField';
 import { Dialog } from './Dialog';
+import { DownloadSettingsFields } from './DownloadSettingsFields';
 import { errorIdFor, FieldError } from './editor/FieldError';
 import { NotificationSetting } from './reminders/NotificationSetting';
 import { TimeZonePicker } from './TimeZonePicker';
+import { LocaleFields } from './LocaleFields';
 import { WorkingHoursFields } from './WorkingHoursFields';
 
 /** The app's settings, kept by the engine: reminders, the join link and how the calendar shows. */
@@ -141,6 +143,7 @@ export function SettingsDialog({ controller }: { controller: CalendarController 
             </div>
           </div>
           <WorkingHoursFields baseId={baseId} form={form} errors={errors} edit={edit} />
+          <LocaleFields baseId={baseId} form={form} errors={errors} edit={edit} />
           <div className="field">
             <label className="field-label" htmlFor={`${baseId}-theme`}>
               Appearance
@@ -163,6 +166,7 @@ export function SettingsDialog({ controller }: { controller: CalendarController 
             <FieldError id={`${baseId}-theme-error`} field="theme" messages={errors.theme} />
           </div>
           <NotificationSetting />
+          <DownloadSettingsFields baseId={baseId} form={form} errors={errors} edit={edit} />
         </fieldset>
         <footer className="dialog__footer">
           <span className="spacer" />

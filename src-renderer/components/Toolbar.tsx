@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { focusCalendar } from '../lib/calendar-focus';
 import { useAppStore } from '../store/AppStoreProvider';
 import type { CalendarViewName } from '../store/calendar-slice';
+import { DownloadsButton } from './downloads/DownloadsButton';
 import { SyncControls } from './SyncControls';
 import { TimeZonePicker } from './TimeZonePicker';
 
@@ -13,7 +14,10 @@ const VIEWS: readonly { view: CalendarViewName; label: string; key: string; test
   { view: 'listWeek', label: 'List', key: 'L', testId: 'view-list' },
 ];
 
-/** Navigation, view switch, the display zone, "New meeting", the sync status and settings. */
+/**
+ * Navigation, view switch, the display zone, "New meeting", the sync status, downloads and
+ * settings.
+ */
 export function Toolbar({ controller }: { controller: CalendarController }) {
   const { view, title, displayZone, loading, offsetsAt } = useAppStore(
     useShallow((s) => ({
@@ -113,6 +117,7 @@ export function Toolbar({ controller }: { controller: CalendarController }) {
           }}
         />
         <SyncControls />
+        <DownloadsButton />
         <button
           type="button"
           className="button button--icon"

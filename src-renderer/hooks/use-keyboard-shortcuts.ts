@@ -61,7 +61,8 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
         state.helpOpen ||
         state.accountDialog !== null ||
         state.conflictView !== null ||
-        state.settingsDialog !== null;
+        state.settingsDialog !== null ||
+        state.downloadsOpen;
       // Ctrl/Cmd+K, the usual "jump to" key, works even from a text field (but not in a dialog).
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         if (overlay || state.editor) return;
@@ -77,6 +78,7 @@ export function useKeyboardShortcuts(controller: CalendarController, store: AppS
         else if (state.conflictView) state.closeConflict();
         else if (state.accountDialog) state.closeAccountDialog();
         else if (state.settingsDialog) state.closeSettings();
+        else if (state.downloadsOpen) state.setDownloadsOpen(false);
         else if (state.editor?.confirmingDiscard) state.keepEditing();
         else if (state.editor) state.requestCloseEditor();
         else {

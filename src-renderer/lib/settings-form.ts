@@ -2,6 +2,8 @@ import type {
   HandlerArgs,
   SettingsDto,
   ThemeSetting,
+  TimeFormatSetting,
+  WeekStartSetting,
   WorkingHours,
 } from '../../src-main/shared/contract';
 import type { NotifyBefore } from '../../src-main/shared/meetings-api-types';
@@ -19,6 +21,11 @@ export type SettingsForm = {
   /** Working hours' first and last hour (0–24), shaded on the calendar Monday to Friday. */
   workStart: number;
   workEnd: number;
+  weekStart: WeekStartSetting;
+  timeFormat: TimeFormatSetting;
+  autoDownloadRecordings: boolean;
+  /** The folder as typed; empty for the shell's default (the OS Downloads folder). */
+  downloadsFolder: string;
 };
 
 export type SettingsField = keyof SettingsForm;
@@ -36,14 +43,56 @@ export const THEME_LABELS: Readonly<Record<ThemeSetting, string>> = {
   dark: 'Dark',
 };
 
+const weekdayName = (day: number) =>
+  new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2000, 0, 2 + day),
+  );
+
+/** Week starts offered, `auto` saying which day the OS locale picks. */
+export function weekStartChoices(localeDay: number): { value: WeekStartSetting; label: string }[] {
+  const days = [1, 0, 6] as const;
+  return [
+    { value: 'auto', label: `Same as the system (${weekdayName(localeDay)})` },
+    ...days.map((day) => ({ value: day, label: weekdayName(day) })),
+  ];
+}
+
+/** Clocks offered, `auto` showing how the OS locale writes 2:30 in the afternoon. */
+export function timeFormatChoices(
+  localeHour12: boolean,
+): { value: TimeFormatSetting; label: string }[] {
+  const sample = (hour12: boolean) =>
+    new Intl.DateTimeFormat(undefined, {
+      hour: hour12 ? 'numeric' : '2-digit',
+      minute: '2-digit',
+      hourCycle: hour12 ? 'h12' : 'h23',
+      timeZone: 'UTC',
+    }).format(Date.UTC(2000, 0, 1, 14, 30));
+  return [
+    { value: 'auto', label: `Same as the system (${sample(localeHour12)})` },
+    { value: '12h', label: `12-hour (${sample(true)})` },
+    { value: '24h', label: `24-hour (${sample(false)})` },
+  ];
+}
+
 /** The engine's default, for the form before settings have arrived. */
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9, end: 17 };
 
-/** Whole hours as the grid labels them (`09:00`), 0 to 24. */
-export const HOUR_CHOICES: readonly { hour: number; label: string }[] = Array.from(
-  { length: 25 },
-  (_, hour) => ({ hour, label: `${String(hour).padStart(2, '0')}:00` }),
-);
+/** Whole hours as the grid labels them (`09:00`, or `9 AM` on a 12-hour clock), 0 to 24. */
+export function hourChoices(hour12: boolean): { hour: number; label: string }[] {
+  return Array.from({ length: 25 }, (_, hour) => ({ hour, label: hourLabel(hour, hour12) }));
+}
+
+function hourLabel(hour: number, hour12: boolean): string {
+  if (!hour12) return `${String(hour).padStart(2, '0')}:00`;
+  // 24:00 is the end of the day: midnight, said the way the 12-hour clock says it.
+  if (hour === 24) return '12 AM (midnight)';
+  return new Intl.DateTimeFormat(undefined, {
+    hour: 'numeric',
+    hourCycle: 'h12',
+    timeZone: 'UTC',
+  }).format(Date.UTC(2000, 0, 1, hour));
+}
 
 export const NO_REMINDER = 'off';
 
@@ -103,6 +152,10 @@ export function settingsFormFrom(
     theme: settings?.theme ?? 'system',
     workStart: settings?.workingHours.start ?? DEFAULT_WORKING_HOURS.start,
     workEnd: settings?.workingHours.end ?? DEFAULT_WORKING_HOURS.end,
+    weekStart: settings?.weekStart ?? 'auto',
+    timeFormat: settings?.timeFormat ?? 'auto',
+    autoDownloadRecordings: settings?.autoDownloadRecordings ?? false,
+    downloadsFolder: settings?.downloadsFolder ?? '',
   };
 }
 
@@ -122,6 +175,15 @@ export function settingsChanges(
   if (form.theme !== original.theme) changes.theme = form.theme;
   if (form.workStart !== original.workStart || form.workEnd !== original.workEnd) {
     changes.workingHours = { start: form.workStart, end: form.workEnd };
+  }
+  if (form.weekStart !== original.weekStart) changes.weekStart = form.weekStart;
+  if (form.timeFormat !== original.timeFormat) changes.timeFormat = form.timeFormat;
+  if (form.autoDownloadRecordings !== original.autoDownloadRecordings) {
+    changes.autoDownloadRecordings = form.autoDownloadRecordings;
+  }
+  const folder = form.downloadsFolder.trim();
+  if (folder !== original.downloadsFolder.trim()) {
+    changes.downloadsFolder = folder === '' ? null : folder;
   }
   return changes;
 }
@@ -144,6 +206,10 @@ const FIELDS: readonly SettingsField[] = [
   'theme',
   'workStart',
   'workEnd',
+  'weekStart',
+  'timeFormat',
+  'autoDownloadRecordings',
+  'downloadsFolder',
 ];
 
 /** The engine's field errors keyed by the form's fields; ones the form has no place for are `other`. */

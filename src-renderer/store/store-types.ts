@@ -4,8 +4,10 @@ import type { WebAlerts } from '../lib/web-notifications';
 import type { CalendarSlice } from './calendar-slice';
 import type { ConflictSlice } from './conflict-slice';
 import type { ConnectionSlice } from './connection-slice';
+import type { DownloadsSlice } from './downloads-slice';
 import type { EditorSlice } from './editor-slice';
 import type { MeetingsSlice } from './meetings-slice';
+import type { RecordingsSlice } from './recordings-slice';
 import type { RemindersSlice } from './reminders-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { SyncSlice } from './sync-slice';
@@ -19,7 +21,9 @@ export type AppState = CalendarSlice &
   ConflictSlice &
   RemindersSlice &
   SettingsSlice &
-  ConnectionSlice;
+  ConnectionSlice &
+  RecordingsSlice &
+  DownloadsSlice;
 
 /** What the store needs from outside: the contract, the clock and the machine's zone (injected). */
 export type StoreDeps = {
@@ -30,6 +34,8 @@ export type StoreDeps = {
   preferences?: Partial<Pick<CalendarSlice, 'view' | 'displayZone'>>;
   /** Web Notifications, in the web shell only: the desktop's main process notifies by itself. */
   alerts?: WebAlerts;
+  /** The shell can show a file in its folder (the desktop app; a browser tab cannot). */
+  canRevealFiles?: boolean;
 };
 
 export type SliceCreator<Slice> = (deps: StoreDeps) => StateCreator<AppState, [], [], Slice>;

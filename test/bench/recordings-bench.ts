@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createEngine } from '../../src-main/engine/engine';
 import { buildServer } from '../../src-main/server/build-server';
+import { benchDownloadJob } from './download-job-bench';
 import type { Row } from './report';
 import { fmtRatio } from './stats';
 
@@ -162,6 +163,18 @@ export async function benchRecordings(dir: string, log: (line: string) => void) 
         aim: '—',
         met: null,
       },
+      await benchDownloadJob({
+        dir,
+        serverUrl: url,
+        authKey: AUTH_KEY,
+        login: 'bench-host',
+        meetingServerId: meeting._id,
+        recordingId: recording._id,
+        bareUrl,
+        fileMb: FILE_MB,
+        runs: RUNS,
+        log,
+      }),
     ];
     return { rows };
   } finally {

@@ -3,8 +3,9 @@ import type { PageGlobals } from './page-dom';
 
 /**
  * The app's main screens, each reached as a user would from the calendar: the three calendar
- * views, and the editor, Settings and account dialogs open over the week. `open` leaves the screen
- * showing; `close` goes back to the calendar, so the screens can be visited one after another.
+ * views, and the editor, Settings, account and downloads dialogs open over the week. `open` leaves
+ * the screen showing; `close` goes back to the calendar, so the screens can be visited one after
+ * another.
  */
 export type Screen = {
   name: string;
@@ -53,6 +54,7 @@ export const SCREENS: readonly Screen[] = [
   dialog('editor', 'new-meeting', 'meeting-editor'),
   dialog('settings', 'settings-button', 'settings-dialog'),
   dialog('account', 'account-button', 'account-dialog'),
+  dialog('downloads', 'downloads-button', 'downloads-panel'),
 ];
 
 export const SCHEMES = ['light', 'dark'] as const;

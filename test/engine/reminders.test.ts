@@ -283,6 +283,8 @@ describe('settings', () => {
       workingHours: { start: 9, end: 17 },
       weekStart: 'auto',
       timeFormat: 'auto',
+      autoDownloadRecordings: false,
+      downloadsFolder: null,
     });
     const good = await client.call('settings:update', {
       meetingUrlTemplate: 'https://meet.example.com/join/%s',

@@ -13,7 +13,10 @@ import type { AddressInfo, Socket } from 'node:net';
  * What the proxy does with one request (SYNC.md, "How it is tested"). `down` and `drop-after`
  * destroy the client's socket (before forwarding / after the target has acted); `truncate` sends the
  * target's headers and half its body; `status`, `rate-limit` and `expire-session` answer without
- * forwarding.
+ * forwarding; `throttle` streams the target's answer at a slow link's pace (a download's progress
+ * can then be watched moving), and stops reading it once the client hangs up; `stream` relays the
+ * answer as it arrives, counting its body bytes (`bodyBytes`); `cut-after` does the same and
+ * destroys the client's socket once `bytes` body bytes were sent (a connection lost mid-file).
  */
 export type Fault =
   | { kind: 'pass' }
@@ -23,7 +26,10 @@ export type Fault =
   | { kind: 'status'; status: 500 | 502 | 503; body?: unknown }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'truncate' }
-  | { kind: 'expire-session' };
+  | { kind: 'expire-session' }
+  | { kind: 'throttle'; bytesPerSecond: number }
+  | { kind: 'stream' }
+  | { kind: 'cut-after'; bytes: number };
 
 /** `path` is the raw request target (query included); `index` counts from the last `setFault`. */
 export type ProxiedRequest = {
@@ -41,6 +47,8 @@ export type ProxyLogEntry = {
   /** What the target answered, when the request was forwarded. */
   upstreamStatus: number | null;
   fault: Fault['kind'];
+  /** Body bytes relayed to the client (`stream`, `cut-after` and `throttle` count them). */
+  bodyBytes?: number;
 };
 
 export type FaultProxy = {
@@ -77,12 +85,13 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   let index = 0;
   let down = false;
 
-  async function forward(req: IncomingMessage, body: Buffer) {
+  /** The target's answer as it arrives, body unread. */
+  function open(req: IncomingMessage, body: Buffer) {
     const headers = endToEnd(req.headers);
     if (body.length > 0 || req.headers['content-length'] !== undefined) {
       headers['content-length'] = String(body.length);
     }
-    const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
+    return new Promise<IncomingMessage>((resolve, reject) => {
       const out = httpRequest(
         {
           host: target.hostname,
@@ -97,6 +106,10 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       out.on('error', reject);
       out.end(body);
     });
+  }
+
+  async function forward(req: IncomingMessage, body: Buffer) {
+    const upstream = await open(req, body);
     return {
       status: upstream.statusCode ?? 502,
       headers: endToEnd(upstream.headers),
@@ -160,6 +173,15 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         });
         if (req.socket.destroyed) return;
         break;
+      case 'throttle':
+        await relayThrottled(req, res, entry, body, fault.bytesPerSecond);
+        return;
+      case 'stream':
+        await relayStreamed(req, res, entry, body, null);
+        return;
+      case 'cut-after':
+        await relayStreamed(req, res, entry, body, fault.bytes);
+        return;
       case 'pass':
       case 'drop-after':
       case 'truncate':
@@ -180,6 +202,81 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       return;
     }
     res.end(reply.body);
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  /** A tenth of a second's worth at a time, so the pace is even rather than one burst a second. */
+  async function relayThrottled(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: ProxyLogEntry,
+    body: Buffer,
+    bytesPerSecond: number,
+  ) {
+    const upstream = await open(req, body);
+    entry.upstreamStatus = entry.status = upstream.statusCode ?? 502;
+    res.writeHead(entry.status, endToEnd(upstream.headers));
+    const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
+    const started = Date.now();
+    let sent = 0;
+    try {
+      for await (const chunk of upstream) {
+        const bytes = chunk as Buffer;
+        for (let at = 0; at < bytes.length; at += slice) {
+          // The client hung up (a paused or cancelled download): stop reading the target too.
+          if (res.destroyed || req.socket.destroyed) return;
+          const part = bytes.subarray(at, at + slice);
+          res.write(part);
+          sent += part.length;
+          entry.bodyBytes = sent;
+          // Paced by the clock, not by a fixed sleep: timer lag does not slow the link further.
+          await sleep(Math.max(0, started + (sent / bytesPerSecond) * 1000 - Date.now()));
+        }
+      }
+      res.end();
+    } finally {
+      upstream.destroy();
+    }
+  }
+
+  /** Relays the answer chunk by chunk; with `limit`, hangs up once that many body bytes went out. */
+  async function relayStreamed(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: ProxyLogEntry,
+    body: Buffer,
+    limit: number | null,
+  ) {
+    const upstream = await open(req, body);
+    entry.upstreamStatus = entry.status = upstream.statusCode ?? 502;
+    res.writeHead(entry.status, endToEnd(upstream.headers));
+    let sent = 0;
+    try {
+      for await (const chunk of upstream) {
+        if (res.destroyed || req.socket.destroyed) return;
+        let bytes = chunk as Buffer;
+        if (limit !== null && sent + bytes.length >= limit) {
+          bytes = bytes.subarray(0, limit - sent);
+          entry.bodyBytes = sent += bytes.length;
+          await new Promise<void>((resolve) => res.write(bytes, () => resolve()));
+          req.socket.destroy();
+          return;
+        }
+        entry.bodyBytes = sent += bytes.length;
+        if (!res.write(bytes)) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      res.end();
+    } finally {
+      upstream.destroy();
+    }
   }
 
   const server = createServer((req, res) => {

@@ -4,6 +4,8 @@ import {
   type AppEvents,
   type AppError,
   type ConveneApi,
+  type DownloadDto,
+  type DownloadId,
   type EventName,
   type HandlerArgs,
   type HandlerName,
@@ -12,6 +14,7 @@ import {
   type MeetingDto,
   type SettingsDto,
   type MeetingId,
+  type RecordingDto,
   type ReminderDto,
   type Result,
   type SyncStatusDto,
@@ -143,6 +146,8 @@ export function settingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
     workingHours: { start: 9, end: 17 },
     weekStart: 'auto',
     timeFormat: 'auto',
+    autoDownloadRecordings: false,
+    downloadsFolder: null,
     ...overrides,
   };
 }
@@ -186,4 +191,51 @@ export function reminder(
     fresh: false,
     ...rest,
   } satisfies ReminderDto;
+}
+
+/** A download of recording `rec-1` of meeting 1, 4 MB, a quarter through. */
+export function downloadDto(
+  overrides: Omit<Partial<DownloadDto>, 'id' | 'meetingId'> & {
+    id?: number;
+    meetingId?: number;
+  } = {},
+): DownloadDto {
+  const { id = 1, meetingId = 1, ...rest } = overrides;
+  return {
+    id: id as DownloadId,
+    meetingId: mid(meetingId),
+    recordingId: 'rec-1',
+    fileName: 'Weekly sync.mp4',
+    state: 'running',
+    bytesDone: 1024 * 1024,
+    bytesTotal: 4 * 1024 * 1024,
+    error: null,
+    path: null,
+    retryAt: null,
+    createdAt: '2026-11-23T10:00:00.000Z',
+    updatedAt: '2026-11-23T10:00:01.000Z',
+    ...rest,
+  };
+}
+
+/** Recording `rec-1` of meeting 1: 30 minutes, 4 MB, two participants, no download yet. */
+export function recordingDto(
+  overrides: Omit<Partial<RecordingDto>, 'meetingId'> & { meetingId?: number } = {},
+): RecordingDto {
+  const { meetingId = 1, ...rest } = overrides;
+  return {
+    id: 'rec-1',
+    fileUid: null,
+    meetingId: mid(meetingId),
+    createdAt: '2026-11-23T10:30:00.000Z',
+    duration: 1800,
+    size: 4 * 1024 * 1024,
+    participants: [
+      { id: 1, name: 'Ann' },
+      { id: 2, name: null },
+    ],
+    expiresAt: null,
+    download: null,
+    ...rest,
+  };
 }

@@ -51,6 +51,10 @@ describe('the settings form', () => {
       theme: 'system',
       workStart: 9,
       workEnd: 17,
+      weekStart: 'auto',
+      timeFormat: 'auto',
+      autoDownloadRecordings: false,
+      downloadsFolder: '',
     } as const;
     expect(settingsChanges(original, original)).toEqual({});
     expect(
@@ -66,6 +70,10 @@ describe('the settings form', () => {
     // Either end of the working hours sends both, as the engine takes them.
     expect(settingsChanges({ ...original, workEnd: 18 }, original)).toEqual({
       workingHours: { start: 9, end: 18 },
+    });
+    expect(settingsChanges({ ...original, weekStart: 1, timeFormat: '12h' }, original)).toEqual({
+      weekStart: 1,
+      timeFormat: '12h',
     });
   });
 
@@ -112,6 +120,10 @@ describe('the settings dialog against the engine', () => {
       theme: 'system',
       workStart: 9,
       workEnd: 17,
+      weekStart: 'auto',
+      timeFormat: 'auto',
+      autoDownloadRecordings: false,
+      downloadsFolder: '',
     });
     store.getState().editSettingsForm({
       reminder: 'minutes:15',

@@ -26,7 +26,7 @@ describe('migration 005 (recording files, webhook queue)', () => {
     raw.close();
 
     const engine = createEngine({ databasePath: path, application: TEST_APP });
-    expect(engine.db.version()).toBe(5);
+    expect(engine.db.version()).toBe(migrations.length);
     const columns = engine.db
       .all<{ name: string }>({ text: 'PRAGMA table_info(recordings)', values: [] })
       .map((c) => c.name);

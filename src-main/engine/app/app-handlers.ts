@@ -8,6 +8,7 @@ import type { UserRow } from '../users/users-repo';
 import { createEventBus, type EventBus } from './event-bus';
 import { draftToApi, toMeetingDto } from './meeting-dto';
 import { runHandler, type Parsed } from './run-handler';
+import { createDownloadsHandlers } from './downloads-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 
 /** How long a deleted meeting can be brought back with undo (the toast's lifetime, with slack). */
@@ -25,7 +26,7 @@ const NOT_FOUND = 'Meeting not found';
  * their permanent local id; the sync worker's changes and status are pushed as events.
  */
 export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers {
-  if (!engine.sync || !engine.reminders)
+  if (!engine.sync || !engine.reminders || !engine.downloads)
     throw new Error('The window needs an engine in the client role');
   const sync: ClientSync = engine.sync;
   const events = createEventBus();
@@ -91,6 +92,7 @@ export function createAppHandlers(engine: Engine, profile: UserRow): AppHandlers
 
   const handlers: Handlers = {
     ...createSettingsHandlers(engine, engine.reminders, events),
+    ...createDownloadsHandlers(engine, engine.downloads, events),
     'profile:get': (arg) =>
       run('profile:get', arg, () => ({
         userId: profileId(),

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import {
   THEME_SETTINGS,
   TIME_FORMAT_SETTINGS,
@@ -52,6 +54,8 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       workingHours: workingHours(),
       weekStart: weekStartOf(settings.get('week_start')) ?? 'auto',
       timeFormat: timeFormatOf(settings.get('time_format')) ?? 'auto',
+      autoDownloadRecordings: settings.get('auto_download_recordings') === 'true',
+      downloadsFolder: settings.get('downloads_folder') ?? null,
     };
   }
 
@@ -96,6 +100,9 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
     const timeFormat =
       changes.timeFormat === undefined ? undefined : timeFormatOf(changes.timeFormat);
     if (timeFormat === null) errors.timeFormat = ['must be auto, 12h or 24h'];
+    const folder = changes.downloadsFolder;
+    const folderProblem = folder === undefined || folder === null ? null : folderError(folder);
+    if (folderProblem) errors.downloadsFolder = [folderProblem];
     if (Object.keys(errors).length > 0) throw validationError(errors);
 
     db.transaction(() => {
@@ -117,11 +124,25 @@ export function createAppSettings(db: Database, settings: SettingsRepo) {
       }
       if (timeFormat === 'auto') settings.remove('time_format');
       else if (timeFormat) settings.set('time_format', timeFormat);
+      if (changes.autoDownloadRecordings !== undefined)
+        settings.set('auto_download_recordings', String(changes.autoDownloadRecordings));
+      if (folder === null) settings.remove('downloads_folder');
+      else if (folder !== undefined) settings.set('downloads_folder', path.resolve(folder));
     });
     return get();
   }
 
   return { get, update, defaultReminder };
+}
+
+/** Why `folder` cannot take downloads, or null: absolute, existing, a directory. */
+function folderError(folder: string): string | null {
+  if (!path.isAbsolute(folder)) return 'must be an absolute path';
+  try {
+    return statSync(folder).isDirectory() ? null : 'is not a folder';
+  } catch {
+    return 'does not exist';
+  }
 }
 
 const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9, end: 17 };

@@ -15,7 +15,9 @@ export type SettingKey =
   | 'theme'
   | 'working_hours'
   | 'week_start'
-  | 'time_format';
+  | 'time_format'
+  | 'auto_download_recordings'
+  | 'downloads_folder';
 
 export function createSettingsRepo(db: Database) {
   const get = (key: SettingKey): string | undefined =>

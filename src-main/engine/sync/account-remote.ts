@@ -1,3 +1,4 @@
+import type { Recording } from '../../shared/meetings-api-types';
 import type { Logger } from '../engine';
 import type { AccountRepo, AccountRow } from './account-repo';
 import type { RemoteMeetings } from './pass-context';
@@ -5,7 +6,12 @@ import { createRemoteClient, type RemoteReply } from './remote-client';
 import { createRemoteSession } from './remote-session';
 import type { SecretStore } from './secret-store';
 
-export type AccountRemote = { meetings: RemoteMeetings; skewMs: () => number };
+export type AccountRemote = {
+  meetings: RemoteMeetings;
+  skewMs: () => number;
+  /** A meeting's recordings (by its remote `_id`), each with a freshly signed link. */
+  recordings: (meetingId: string) => Promise<RemoteReply<Recording[]>>;
+};
 
 /**
  * The remote of the connected account: its secrets unsealed only here, the session token
@@ -58,6 +64,7 @@ export function createAccountRemotes(deps: {
     };
     return {
       skewMs: () => skew,
+      recordings: (id) => timed(session.call((t) => client.listRecordings(t, id))),
       meetings: {
         list: (params) => timed(session.call((t) => client.listMeetings(t, params))),
         create: (body) => timed(session.call((t) => client.createMeeting(t, body))),

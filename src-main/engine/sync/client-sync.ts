@@ -12,6 +12,7 @@ import { createConflicts } from './conflicts';
 import { createLocalChanges } from './local-changes';
 import { createMeetingSyncRepo } from './meeting-sync-repo';
 import { createOutboxRepo } from './outbox-repo';
+import type { DownloadsOptions } from '../downloads/downloads';
 import type { SecretStore } from './secret-store';
 import { createSyncStore } from './sync-store';
 import { createSyncWorker } from './sync-worker';
@@ -26,6 +27,8 @@ export type ClientOptions = {
   syncIntervalMs?: number;
   debounceMs?: number;
   random?: () => number;
+  /** Where recording downloads go by default, and the desktop's "Show in folder". */
+  downloads?: DownloadsOptions;
 };
 
 type Listener<T> = (value: T) => void;
@@ -150,6 +153,8 @@ export function createClientSync(deps: {
     conflicts,
     worker,
     profileId,
+    /** The connected account's remote (null without one); used by downloads for recordings. */
+    remote: () => remotes.current(),
     account: {
       get: accounts.get,
       async connect(input: ConnectInput) {

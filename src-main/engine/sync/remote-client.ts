@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Meeting, User } from '../../shared/meetings-api-types';
+import type { Meeting, Recording, User } from '../../shared/meetings-api-types';
 
 /**
  * The sync worker's HTTP client for a remote Meetings API (the ConnectyCube cloud or a Convene
@@ -131,6 +131,20 @@ const meetingListSchema = z.array(meetingSchema);
 // `_id=X` answers with one object (spec); an array is tolerated from servers that filter instead.
 const oneMeetingSchema = z.union([meetingSchema, meetingListSchema]);
 const userReplySchema = z.object({ user: userSchema });
+// Size and duration are informational: a server that leaves them out still lists the file.
+const recordingSchema = z.object({
+  _id: z.string().min(1),
+  room_id: z.string().catch(''),
+  participants_ids: z.array(z.number()).catch([]),
+  participants_count: z.number().catch(0),
+  duration: z.number().catch(0),
+  size: z.number().catch(0),
+  download_url: z.string().min(1),
+  file_uid: z.string().catch(''),
+  created_at: z.string().catch(''),
+  updated_at: z.string().catch(''),
+}) satisfies z.ZodType<Recording>;
+const recordingListSchema = z.array(recordingSchema);
 
 type Query = Record<string, string | number | boolean>;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -364,6 +378,13 @@ export function createRemoteClient(config: RemoteConfig) {
     async deleteMeeting(token: string, id: string): Promise<RemoteReply<null>> {
       const reply = await send({ method: 'DELETE', path: meetingPath(id), token });
       return { value: null, serverDate: reply.serverDate };
+    },
+
+    /** `meeting.getRecordings` of the SDK: fresh signed `download_url`s with every answer. */
+    async listRecordings(token: string, meetingId: string): Promise<RemoteReply<Recording[]>> {
+      const path = `meetings/recordings/${encodeURIComponent(meetingId)}`;
+      const reply = await send({ method: 'GET', path, token });
+      return shaped(recordingListSchema, reply, 'GET /meetings/recordings/{id}');
     },
 
     getUser,
