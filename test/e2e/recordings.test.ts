@@ -210,8 +210,8 @@ describe('recordings of a meeting', () => {
     expect(app.errors).toEqual([]);
   });
 
-  // Skipped until mended: both pass alone (10 s and 5 s) but timed out once inside the whole suite
-  // on two loaded cores; the resume after a pause is the suspect. Tracked in the stop's note.
+  // Skipped until mended: passes alone (10 s) but timed out (30 s) inside the whole suite on a fresh
+  // clone, two loaded cores; the resume after a pause is the suspect. In the stop's note, issue 9.
   it.skip('lists it in the downloads panel, resumes from there, live, and keeps the keyboard', async () => {
     const { page } = app;
     const button = page.getByTestId('downloads-button');
@@ -258,6 +258,9 @@ describe('recordings of a meeting', () => {
     expect(app.errors).toEqual([]);
   });
 
+  // Skipped with the step above, which it continues (it waits for the resumed download to finish):
+  // passes alone (5 s), timed out inside the whole suite. Byte-identity after pause and resume is
+  // proved meanwhile by test/engine/downloads-transfer.test.ts. In the stop's note, issue 9.
   it.skip('puts the finished file in the downloads folder, byte for byte', async () => {
     const { page } = app;
     await openMeeting(RECORDED);
